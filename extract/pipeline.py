@@ -1,0 +1,95 @@
+"""Articles in, :class:`~extract.contract.Document` records out.
+
+Extractors are registered by name in :data:`extractors` (spaCy's registry style, built on
+``catalogue``); the name is recorded in every fact's provenance.
+
+>>> from extract.reader import Article
+>>> docs = extract_documents([Article("a.txt", "Jack Ma met Donald Trump in New York.")])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import catalogue
+
+from extract.contract import Document
+from extract.reader import Article
+
+__all__ = ["EXTRACTOR_VERSION", "extractors", "RulesExtractor", "extract_documents", "get_extractor"]
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "0.1.0"
+extractors = catalogue.create("diplograph", "extractors", entry_points=False)
+
+
+class RulesExtractor:
+    """Gazetteer, name propagation, dependency and surface pattern rules, and quotes."""
+
+    name = "rules.v1"
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, nlp: Any, min_quote_words: int | None = None) -> None:
+        from extract.model import model_label
+        from extract.quotes import MIN_QUOTE_WORDS
+
+        self.nlp = nlp
+        self.model = model_label(nlp)
+        self.rules = nlp.get_pipe("diplograph_relations").rules
+        self.min_quote_words = MIN_QUOTE_WORDS if min_quote_words is None else min_quote_words
+
+    def __call__(self, doc: Any, article: Article) -> Document:
+        from extract.entities import build_entities
+        from extract.quotes import extract_quotes
+        from extract.relations import read_matches, to_facts
+
+        index = build_entities(doc)
+        candidates = read_matches(doc, index, self.rules)
+        relations, events = to_facts(
+            doc, index, candidates, doc_id=article.id, extractor=self.name, version=self.version,
+            model=self.model, article_date=article.date,
+        )
+        quotes = extract_quotes(
+            doc, index, doc_id=article.id, extractor=self.name, version=self.version,
+            model=self.model, min_words=self.min_quote_words,
+        )
+        return Document(
+            id=article.id, title=article.title, date=article.date, source=article.source,
+            entities=tuple(index.entities), relations=tuple(relations), events=tuple(events),
+            quotes=tuple(quotes), extractor=self.name, extractor_version=self.version, model=self.model,
+        )
+
+
+@extractors.register("rules.v1")
+def make_rules_extractor(nlp: Any, **options: Any) -> RulesExtractor:
+    return RulesExtractor(nlp, **options)
+
+
+def get_extractor(name: str) -> Callable[..., Any]:
+    """The extractor factory registered as ``name``; ValueError lists the known names."""
+    try:
+        return extractors.get(name)  # type: ignore[no-any-return]
+    except catalogue.RegistryError:
+        known = ", ".join(sorted(extractors.get_all()))
+        raise ValueError(f"unknown extractor {name!r}; known: {known}") from None
+
+
+def extract_documents(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    extractor: str = "rules.v1",
+    batch_size: int = 16,
+    min_quote_words: int | None = None,
+) -> Iterator[Document]:
+    """Run the pipeline over ``articles`` with ``nlp.pipe`` in batches, yielding documents."""
+    from extract.model import load_pipeline
+
+    nlp = load_pipeline(model)
+    run = get_extractor(extractor)(nlp, min_quote_words=min_quote_words)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield run(doc, article)

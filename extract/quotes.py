@@ -1,0 +1,159 @@
+"""Direct quotations and their speakers.
+
+Quote marks (straight or curly, either way round, as sloppy copy often has them) are paired
+within each paragraph; an unclosed quote runs to the paragraph's end. The speaker is the subject
+of the nearest speech verb outside the quote in the same or the next short sentence ("...,"
+he said), followed through pronouns and clause links ("said X, adding that ..."). A quote with
+no attribution that continues the previous speaker's paragraph is given to that speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extract.contract import Provenance, Quote
+from extract.entities import EntityIndex
+from extract.lexicon import word_set
+
+__all__ = ["find_quote_spans", "extract_quotes", "MIN_QUOTE_WORDS"]
+
+#: Quotes shorter than this are scare quotes ("a 'great meeting'"), not statements.
+MIN_QUOTE_WORDS = 5
+_MARKS = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # inner text, without the marks
+    end: int
+    para_start: int
+    para_end: int
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (inner text) of every quotation in ``text``.
+
+    >>> text = 'He said: "We will win." Then: “It is done'
+    >>> [text[s:e] for s, e in find_quote_spans(text)]
+    ['We will win.', 'It is done']
+    """
+    return [(q.start, q.end) for q in _spans(text)]
+
+
+def _spans(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    pos = 0
+    for para in text.split("\n"):
+        p_start, p_end = pos, pos + len(para)
+        marks = [m.start() + p_start for m in _MARKS.finditer(para)]
+        for i in range(0, len(marks), 2):
+            start = marks[i] + 1
+            end = marks[i + 1] if i + 1 < len(marks) else p_end
+            if text[start:end].strip():
+                spans.append(_Span(start, end, p_start, p_end))
+        pos = p_end + 1
+    return spans
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, index: EntityIndex, spans: list[_Span]) -> None:
+        self.doc = doc
+        self.index = index
+        self.speech = word_set("speech_verbs")
+        self.inside = [(s.start, s.end) for s in spans]
+        self.starts = [s.start for s in spans]
+
+    def _quoted(self, tok: Token) -> bool:
+        pos = bisect.bisect_right(self.starts, tok.idx) - 1
+        return pos >= 0 and self.inside[pos][0] <= tok.idx < self.inside[pos][1]
+
+    def _speaker_of(self, verb: Token) -> str | None:
+        tok: Token | None = verb
+        for _ in range(4):
+            if tok is None:
+                return None
+            if tok.lemma_ == "accord":
+                for prep in tok.children:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._accept(pobj)
+                return None
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c)]
+            if subjects:
+                return self._accept(subjects[0])
+            if tok.dep_ in ("advcl", "conj", "xcomp", "ccomp", "parataxis") and tok.head is not tok:
+                tok = tok.head
+            else:
+                return None
+        return None
+
+    def _accept(self, tok: Token) -> str | None:
+        ent = self.index.resolve(tok)
+        if ent is None:
+            return None
+        return ent if self.index.by_id[ent].type != "Place" else None
+
+    def attribute(self, span: _Span) -> str | None:
+        doc = self.doc
+        first = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if first is None:
+            return None
+        sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+        last_sent = first[-1].sent
+        if last_sent.end < len(doc):
+            following = doc[last_sent.end].sent
+            if len(following) <= 10 and following.start_char < span.para_end + 2:
+                sents[following.start] = following
+        verbs = [
+            t for s in sents.values() for t in s
+            if (t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX") or t.lemma_ == "accord")
+            and not self._quoted(t)
+        ]
+        if not verbs:
+            return None
+        mid = (span.start + span.end) / 2
+        for verb in sorted(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end), abs(t.idx - mid))):
+            speaker = self._speaker_of(verb)
+            if speaker is not None:
+                return speaker
+        return None
+
+
+def extract_quotes(doc: Doc, index: EntityIndex, *, doc_id: str, extractor: str, version: str,
+                   model: str, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
+    """Every quotation of at least ``min_words`` words whose speaker the article names."""
+    text = doc.text
+    spans = _spans(text)
+    attributor = _Attributor(doc, index, spans)
+    quotes: list[Quote] = []
+    previous: tuple[str, int] | None = None  # speaker and paragraph end of the last quote
+    for span in spans:
+        inner = text[span.start:span.end].strip()
+        speaker = attributor.attribute(span)
+        confidence = 0.9
+        if speaker is None and previous is not None:
+            prev_speaker, prev_para_end = previous
+            continues = span.para_start <= prev_para_end + 2 and not text[span.para_start:span.start - 1].strip()
+            same_para = span.para_start < prev_para_end
+            if continues or same_para:
+                speaker, confidence = prev_speaker, 0.7
+        if speaker is None:
+            previous = None
+            continue
+        previous = (speaker, span.para_end)
+        if len(inner.split()) < min_words:
+            continue
+        lead = len(text[span.start:span.end]) - len(text[span.start:span.end].lstrip())
+        start = span.start + lead
+        sent = doc.char_span(start, start + len(inner), alignment_mode="expand")
+        sentence = 0
+        if sent is not None:
+            starts = [s.start for s in doc.sents]
+            sentence = bisect.bisect_right(starts, sent.start) - 1
+        prov = Provenance(doc_id, sentence, start, start + len(inner), inner, f"{extractor}:quote", version, model)
+        quotes.append(Quote(speaker, inner, confidence, prov))
+    return quotes

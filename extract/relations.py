@@ -1,0 +1,265 @@
+"""From pattern matches to facts: relations and the events they are part of.
+
+A match of a rule in ``patterns/*.jsonl`` names a subject token and an object token. Each is
+resolved to an article entity (:meth:`EntityIndex.resolve`), widened over coordination ("Macy's
+and Saks"), checked against the relation's signature, and read for modality: a negated, denied,
+conditional statement gives nothing; "could"/"may" makes it ``potential`` (and halves its
+confidence); "plans/agreed/will" makes it ``planned``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from dateutil import parser as dateparser
+from spacy.tokens import Doc, Span, Token
+
+from extract.amounts import parse_amount
+from extract.contract import RELATION_EVENTS, SIGNATURES, SYMMETRIC_RELATIONS, Amount, Event, Participant, Provenance, Relation
+from extract.entities import EntityIndex, broad_type
+from extract.lexicon import word_set
+
+__all__ = ["Candidate", "read_matches", "modality_of", "to_facts", "title_of"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One relation read off one match, before duplicates are merged."""
+
+    subject: str
+    predicate: str
+    object: str
+    confidence: float
+    modality: str
+    title: str | None
+    trigger: int
+    rule: str
+
+
+def modality_of(trigger: Token) -> str | None:
+    """``actual``, ``planned`` or ``potential`` for the clause of ``trigger``; None if negated.
+
+    The trigger and its governors up to the clause root are read: a ``neg`` dependent, a
+    governing verb of denial ("denied it would buy"), or a conditional mark ("if") voids the
+    fact.
+    """
+    negating = word_set("negating_verbs")
+    marks = word_set("hypothetical_marks")
+    potential = word_set("potential_modals")
+    planning = word_set("planning_words")
+    result = "actual"
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("compound", "appos", "amod", "nmod", "poss"):
+        # A title or owner noun inside a noun phrase states its fact whatever the clause says.
+        return "actual"
+    tok: Token | None = trigger
+    steps = 0
+    while tok is not None and steps < 5:
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "neg" or low in ("never", "no"):
+                if child.dep_ in ("neg", "det", "advmod"):
+                    return None
+            if child.dep_ == "mark" and low in marks:
+                return None
+            if child.dep_ in ("aux", "advmod") and low in potential:
+                result = "potential"
+            if child.dep_ == "aux" and low in ("will", "'ll", "shall") and result == "actual":
+                result = "planned"
+        if tok is not trigger:
+            if tok.lemma_.lower() in negating:
+                return None
+            if tok.lemma_.lower() in planning and result == "actual":
+                result = "planned"
+        if tok.dep_ in ("ROOT",) or tok.head is tok:
+            break
+        # Climb through clause links only; a noun phrase's head is not a governor of the fact.
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "dobj", "pobj", "prep", "aux", "amod", "compound", "nsubj", "appos", "attr"):
+            break
+        tok = tok.head
+        steps += 1
+    return result
+
+
+def title_of(token: Token, index: EntityIndex) -> str:
+    """The post as written around a title noun: "deputy director", "president-elect"."""
+    parts = [token]
+    for child in token.lefts:
+        if child.i in index.token_entity:
+            continue
+        if child.dep_ in ("compound", "amod", "nmod") and not child.ent_type_:
+            parts.extend(t for t in child.subtree if t.i not in index.token_entity and t.dep_ not in ("det", "poss", "case"))
+        elif child.dep_ == "punct" and child.text == "-":
+            parts.append(child)
+    parts = sorted(set(parts), key=lambda t: t.i)
+    # Keep only the contiguous run that ends at the title noun.
+    run = [parts[-1]]
+    for tok in reversed(parts[:-1]):
+        if tok.i == run[0].i - 1:
+            run.insert(0, tok)
+        else:
+            break
+    text = "".join(t.text_with_ws for t in run).strip()
+    return re.sub(r"\s*-\s*", "-", text).lower() if text else token.text.lower()
+
+
+def _conjuncts(token: Token, index: EntityIndex) -> list[Token]:
+    """The token and every entity coordinated with it ("X and Y", "X, Y and Z")."""
+    found = [token]
+    for conj in token.conjuncts:
+        if conj.i in index.token_entity:
+            found.append(conj)
+    return found
+
+
+def _type_ok(entity_type: str, allowed: Iterable[str] | None) -> bool:
+    if not allowed:
+        return True
+    return any(entity_type == a or broad_type(entity_type) == a for a in allowed)
+
+
+def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]]) -> list[Candidate]:
+    """Turn ``doc._.dg_matches`` into typed, resolved relation candidates."""
+    candidates: list[Candidate] = []
+    for rule_id, roles in doc._.dg_matches or ():
+        rule = rules[rule_id]
+        if "subject" not in roles or "object" not in roles:
+            continue
+        predicate = rule["relation"]
+        trigger = doc[roles.get("trigger", roles["object"])]
+        modality = modality_of(trigger)
+        if modality is None:
+            continue
+        confidence = float(rule["confidence"]) * (0.5 if modality == "potential" else 1.0)
+        title = None
+        if rule.get("title_node") and rule["title_node"] in roles:
+            title = title_of(doc[roles[rule["title_node"]]], index)
+        subj_types, obj_types = SIGNATURES[predicate]
+        # Coordination is widened only where the rule did not itself use it for the object.
+        coordinated_pair = any(n.get("LEFT_ID") == "subject" and n.get("RIGHT_ID") == "object" for n in rule.get("pattern", ()))
+        subjects = [doc[roles["subject"]]] if coordinated_pair else _conjuncts(doc[roles["subject"]], index)
+        objects = [doc[roles["object"]]] if coordinated_pair else _conjuncts(doc[roles["object"]], index)
+        for s_tok in subjects:
+            s_id = index.resolve(s_tok)
+            if s_id is None:
+                continue
+            s_type = index.by_id[s_id].type
+            if broad_type(s_type) not in subj_types or not _type_ok(s_type, rule.get("subject_types")):
+                continue
+            for o_tok in objects:
+                o_id = index.resolve(o_tok)
+                if o_id is None or o_id == s_id:
+                    continue
+                o_type = index.by_id[o_id].type
+                if broad_type(o_type) not in obj_types or not _type_ok(o_type, rule.get("object_types")):
+                    continue
+                candidates.append(Candidate(s_id, predicate, o_id, round(confidence, 3), modality, title, trigger.i, rule_id))
+    return candidates
+
+
+def _evidence(sent: Span) -> tuple[int, int, str]:
+    text = sent.text
+    stripped = text.strip()
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(stripped), stripped
+
+
+def _place_of(trigger: Token, index: EntityIndex) -> str | None:
+    for tok in [trigger, *trigger.children]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    ent = index.resolve(pobj) if pobj.dep_ == "pobj" else None
+                    if ent and index.by_id[ent].type in ("Place", "Country"):
+                        return ent
+    return None
+
+
+def _amounts(trigger: Token) -> tuple[Amount, ...]:
+    amounts: list[Amount] = []
+    scope = trigger.subtree if trigger.pos_ in ("NOUN", "PROPN") else (
+        t for child in trigger.children if child.dep_ in ("dobj", "attr", "pobj", "prep", "dative") for t in child.subtree
+    )
+    seen: set[int] = set()
+    for tok in scope:
+        ent_type = tok.ent_type_
+        if ent_type in ("MONEY", "CARDINAL", "QUANTITY") and tok.ent_iob_ == "B":
+            span = next(e for e in tok.doc.ents if e.start == tok.i)
+            if span.start in seen:
+                continue
+            seen.add(span.start)
+            head = span.root.head
+            noun = head.lemma_.lower() if head.pos_ == "NOUN" and head.i >= span.end else None
+            parsed = parse_amount(span.text, None if ent_type == "MONEY" else noun)
+            if parsed:
+                amounts.append(Amount(parsed[0], parsed[1], span.text))
+    return tuple(amounts)
+
+
+def _date_of(sent: Span, article_date: str | None) -> tuple[str | None, str | None]:
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        if not re.search(r"\d{4}|January|February|March|April|May|June|July|August|September|October|November|December", ent.text):
+            continue
+        try:
+            default = dateparser.parse(article_date) if article_date else None
+            parsed = dateparser.parse(ent.text, fuzzy=True, default=default)
+        except (ValueError, OverflowError):
+            continue
+        return parsed.date().isoformat(), ent.text
+    return None, None
+
+
+def to_facts(doc: Doc, index: EntityIndex, candidates: list[Candidate], *, doc_id: str,
+             extractor: str, version: str, model: str, article_date: str | None) -> tuple[list[Relation], list[Event]]:
+    """Merge candidates into one relation per (subject, predicate, object) and make events.
+
+    The most confident reading wins; a symmetric relation is stored once, its arguments in
+    entity order.
+    """
+    best: dict[tuple[str, str, str], Candidate] = {}
+    for cand in candidates:
+        s, o = cand.subject, cand.object
+        if cand.predicate in SYMMETRIC_RELATIONS and int(s[1:]) > int(o[1:]):
+            s, o = o, s
+        key = (s, cand.predicate, o)
+        prior = best.get(key)
+        if prior is None or (cand.confidence, bool(cand.title)) > (prior.confidence, bool(prior.title)):
+            best[key] = Candidate(s, cand.predicate, o, cand.confidence, cand.modality, cand.title, cand.trigger, cand.rule)
+    relations: list[Relation] = []
+    events: list[Event] = []
+    for (s, p, o), cand in sorted(best.items(), key=lambda kv: (kv[1].trigger, kv[0])):
+        trigger = doc[cand.trigger]
+        sent = trigger.sent
+        start, end, text = _evidence(sent)
+        prov = Provenance(doc_id, _sent_index(doc, sent), start, end, text, f"{extractor}:{cand.rule}", version, model)
+        relations.append(Relation(s, p, o, cand.confidence, prov, cand.title, cand.modality))
+        if p in RELATION_EVENTS:
+            ev_type, s_role, o_role = RELATION_EVENTS[p]
+            date, date_text = _date_of(sent, article_date)
+            place = o if p == "visited" else _place_of(trigger, index)
+            events.append(
+                Event(
+                    id=f"ev{len(events) + 1}",
+                    type=ev_type,
+                    participants=(Participant(s, s_role), Participant(o, o_role)),
+                    confidence=cand.confidence,
+                    provenance=prov,
+                    place=place,
+                    date=date or article_date,
+                    date_text=date_text,
+                    amounts=_amounts(trigger),
+                    modality=cand.modality,
+                )
+            )
+    return relations, events
+
+
+def _sent_index(doc: Doc, sent: Span) -> int:
+    starts = doc.user_data.setdefault("dg_sent_starts", [s.start for s in doc.sents])
+    import bisect
+
+    return bisect.bisect_right(starts, sent.start) - 1
