@@ -1,0 +1,231 @@
+"""Records in, RDF out: one named graph per article, provenance on every fact.
+
+Each relation is a plain triple in the ontology namespace (``dg:owns``), so simple SPARQL stays
+simple, plus a ``dg:RelationStatement`` (RDF reification) with its confidence, modality, title,
+evidence span (NIF offsets) and the extraction activity (PROV-O) that produced it. Quotes are
+``dg:Statement`` events with ``dg:speaker`` and ``dg:quote``. Article metadata uses Dublin Core.
+
+An entity has one ``rdfs:label`` across the corpus (its most frequent canonical name) and a
+``skos:altLabel`` for every other surface form.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from extract.contract import Document, Entity, Event, Provenance
+from graph.iri import digest, mint
+from graph.namespace import DG, NIF
+
+__all__ = ["build_dataset", "entity_iri", "doc_iri", "graph_iri", "union_graph", "bind_prefixes"]
+
+log = logging.getLogger(__name__)
+
+_BROAD = {"Person": "person", "Country": "country", "Place": "place"}
+_AGENT_ROLES = {"offerer", "investor", "acquirer", "imposer", "plaintiff", "visitor", "exporter"}
+_RECIPIENT_ROLES = {"recipient", "target", "defendant", "importer"}
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """The corpus-wide IRI of an entity: its broad type and normalised name."""
+    return mint(_BROAD.get(entity.type, "organization"), entity.key)
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return mint("doc", doc_id)
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    return mint("graph", doc_id)
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind the prefixes diplograph writes with (dg, dgr, nif, prov, skos, dcterms, schema)."""
+    graph.bind("dg", DG._NS)
+    graph.bind("nif", NIF)
+    graph.bind("prov", PROV)
+    graph.bind("skos", SKOS)
+    graph.bind("dcterms", DCTERMS)
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 4))), datatype=XSD.decimal)
+
+
+def _labels(documents: list[Document]) -> dict[URIRef, str]:
+    names: dict[URIRef, Counter[str]] = defaultdict(Counter)
+    for doc in documents:
+        for ent in doc.entities:
+            names[entity_iri(ent)][ent.name] += 1
+    # Most frequent canonical name; ties go to the longer, then alphabetical, for determinism.
+    return {iri: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for iri, c in names.items()}
+
+
+class _DocWriter:
+    def __init__(self, ds: Dataset, doc: Document, labels: dict[URIRef, str], min_confidence: float) -> None:
+        self.doc = doc
+        self.g = ds.graph(graph_iri(doc.id))
+        self.doc_iri = doc_iri(doc.id)
+        self.labels = labels
+        self.min_confidence = min_confidence
+        self.iris = {e.id: entity_iri(e) for e in doc.entities}
+        self.activity = mint("activity", doc.id)
+
+    def write(self) -> None:
+        self._article()
+        for ent in self.doc.entities:
+            self._entity(ent)
+        for rel in self.doc.relations:
+            if rel.confidence >= self.min_confidence:
+                self._relation(rel)
+        for event in self.doc.events:
+            if event.confidence >= self.min_confidence:
+                self._event(event)
+        for quote in self.doc.quotes:
+            if quote.confidence >= self.min_confidence:
+                self._quote(quote)
+
+    def _article(self) -> None:
+        g, d, doc = self.g, self.doc_iri, self.doc
+        g.add((d, RDF.type, DG.Article))
+        g.add((d, DCTERMS.identifier, Literal(doc.id)))
+        if doc.title:
+            g.add((d, DCTERMS.title, Literal(doc.title)))
+        if doc.date:
+            g.add((d, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+        if doc.source:
+            g.add((d, DCTERMS.source, Literal(doc.source)))
+        g.add((d, DCTERMS.language, Literal(doc.language)))
+        agent = mint("agent", doc.extractor or "unknown", doc.extractor_version or "0")
+        g.add((self.activity, RDF.type, DG.Extraction))
+        g.add((self.activity, RDF.type, PROV.Activity))
+        g.add((self.activity, PROV.used, d))
+        g.add((self.activity, PROV.wasAssociatedWith, agent))
+        g.add((self.activity, DG.extractor, Literal(doc.extractor)))
+        g.add((self.activity, DG.extractorVersion, Literal(doc.extractor_version)))
+        if doc.model:
+            g.add((self.activity, DG.model, Literal(doc.model)))
+        g.add((agent, RDF.type, PROV.SoftwareAgent))
+        g.add((agent, RDFS.label, Literal(f"diplograph {doc.extractor} {doc.extractor_version}")))
+
+    def _entity(self, ent: Entity) -> None:
+        g, iri = self.g, self.iris[ent.id]
+        g.add((iri, RDF.type, DG[ent.type]))
+        label = self.labels.get(iri, ent.name)
+        g.add((iri, RDFS.label, Literal(label)))
+        for form in {ent.name, *ent.surface_forms} - {label}:
+            g.add((iri, SKOS.altLabel, Literal(form)))
+        g.add((iri, DG.mentionedIn, self.doc_iri))
+
+    def _evidence(self, prov: Provenance) -> URIRef:
+        g = self.g
+        ev = mint("doc", self.doc.id, fragment=f"char={prov.start},{prov.end}")
+        g.add((ev, RDF.type, DG.Evidence))
+        g.add((ev, RDF.type, NIF.String))
+        g.add((ev, NIF.beginIndex, Literal(prov.start, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.endIndex, Literal(prov.end, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.anchorOf, Literal(prov.evidence)))
+        g.add((ev, NIF.referenceContext, self.doc_iri))
+        g.add((ev, DG.sentenceIndex, Literal(prov.sentence, datatype=XSD.nonNegativeInteger)))
+        return ev
+
+    def _fact(self, node: URIRef, confidence: float, prov: Provenance) -> None:
+        g = self.g
+        g.add((node, DG.confidence, _decimal(confidence)))
+        g.add((node, DG.evidence, self._evidence(prov)))
+        g.add((node, PROV.wasGeneratedBy, self.activity))
+        g.add((node, DG.extractor, Literal(prov.extractor)))
+
+    def _relation(self, rel) -> None:  # type: ignore[no-untyped-def]
+        g = self.g
+        s, p, o = self.iris[rel.subject], DG[rel.predicate], self.iris[rel.object]
+        g.add((s, p, o))
+        stmt = mint("statement", self.doc.id, digest(s, p, o))
+        g.add((stmt, RDF.type, DG.RelationStatement))
+        g.add((stmt, RDF.subject, s))
+        g.add((stmt, RDF.predicate, p))
+        g.add((stmt, RDF.object, o))
+        g.add((stmt, DG.modality, Literal(rel.modality)))
+        if rel.title:
+            g.add((stmt, DG.title, Literal(rel.title)))
+        self._fact(stmt, rel.confidence, rel.provenance)
+
+    def _event(self, event: Event) -> None:
+        g = self.g
+        parts = tuple((self.iris[p.entity], p.role) for p in event.participants)
+        node = mint("event", self.doc.id, digest(event.type, parts, event.provenance.start))
+        g.add((node, RDF.type, DG[event.type]))
+        g.add((node, DG.modality, Literal(event.modality)))
+        for iri, role in parts:
+            if event.type == "Visit" and role == "destination":
+                continue  # the destination is the visit's dg:place
+            prop = DG.agent if role in _AGENT_ROLES else DG.recipient if role in _RECIPIENT_ROLES else DG.participant
+            g.add((node, prop, iri))
+            qualified = BNode(digest(node, iri, role))
+            g.add((node, DG.participation, qualified))
+            g.add((qualified, RDF.type, DG.Participation))
+            g.add((qualified, DG.participant, iri))
+            g.add((qualified, DG.role, Literal(role)))
+        if event.place:
+            g.add((node, DG.place, self.iris[event.place]))
+        if event.date:
+            g.add((node, DG.date, Literal(event.date, datatype=XSD.date)))
+        if event.date_text:
+            g.add((node, DG.dateText, Literal(event.date_text)))
+        for amount in event.amounts:
+            a = BNode(digest(node, amount.text, amount.unit))
+            g.add((node, DG.amount, a))
+            g.add((a, RDF.type, DG.Amount))
+            g.add((a, DG.value, Literal(Decimal(repr(amount.value)), datatype=XSD.decimal)))
+            g.add((a, DG.unit, Literal(amount.unit)))
+            g.add((a, RDFS.label, Literal(amount.text)))
+        self._fact(node, event.confidence, event.provenance)
+
+    def _quote(self, quote) -> None:  # type: ignore[no-untyped-def]
+        g = self.g
+        node = mint("quote", self.doc.id, f"{quote.provenance.start}-{quote.provenance.end}")
+        g.add((node, RDF.type, DG.Statement))
+        g.add((node, DG.speaker, self.iris[quote.speaker]))
+        g.add((node, DG.quote, Literal(quote.text)))
+        if self.doc.date:
+            g.add((node, DG.date, Literal(self.doc.date, datatype=XSD.date)))
+        self._fact(node, quote.confidence, quote.provenance)
+
+
+def build_dataset(
+    documents: Iterable[Document],
+    *,
+    min_confidence: float = 0.0,
+    progress: Callable[[Document], None] | None = None,
+) -> Dataset:
+    """Merge extracted documents into an RDF dataset with one named graph per article.
+
+    Facts below ``min_confidence`` are left out. ``progress`` is called once per document
+    written (the CLI draws a progress bar with it; the library never prints).
+    """
+    docs = list(documents)
+    labels = _labels(docs)
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    for doc in docs:
+        _DocWriter(ds, doc, labels, min_confidence).write()
+        if progress is not None:
+            progress(doc)
+    log.info("built %d quads from %d documents", len(ds), len(docs))
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """Every triple of every named graph in one graph (what Turtle export writes)."""
+    g = Graph()
+    bind_prefixes(g)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+

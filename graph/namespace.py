@@ -1,0 +1,92 @@
+"""Typed vocabularies: the project ontology as an rdflib ``DefinedNamespace``.
+
+Kept in step with ``ontologies/diplograph.ttl`` by ``tests/graph/test_namespace.py``: every term
+the ontology defines is here and every term here is defined there.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["DG", "NIF", "CAMEO"]
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+CAMEO = Namespace("https://w3id.org/diplograph/cameo#")
+
+
+class DG(DefinedNamespace):
+    """The diplograph ontology, ``https://w3id.org/diplograph/ns#``."""
+
+    _NS = Namespace("https://w3id.org/diplograph/ns#")
+
+    # classes
+    Acquisition: URIRef
+    Agent: URIRef
+    Agreement: URIRef
+    Amount: URIRef
+    Article: URIRef
+    Company: URIRef
+    Country: URIRef
+    Event: URIRef
+    Evidence: URIRef
+    Extraction: URIRef
+    GovernmentBody: URIRef
+    InternationalOrganization: URIRef
+    Investment: URIRef
+    LegalAction: URIRef
+    MediaOrganization: URIRef
+    Meeting: URIRef
+    Offer: URIRef
+    Organization: URIRef
+    Participation: URIRef
+    Person: URIRef
+    Place: URIRef
+    RelationStatement: URIRef
+    ResearchInstitute: URIRef
+    Sanction: URIRef
+    Statement: URIRef
+    TradeFlow: URIRef
+    Visit: URIRef
+    # properties
+    acquires: URIRef
+    agent: URIRef
+    amount: URIRef
+    basedIn: URIRef
+    confidence: URIRef
+    date: URIRef
+    dateText: URIRef
+    evidence: URIRef
+    extractor: URIRef
+    extractorVersion: URIRef
+    founded: URIRef
+    foundedBy: URIRef
+    investsIn: URIRef
+    livesIn: URIRef
+    locatedIn: URIRef
+    memberOf: URIRef
+    mentionedIn: URIRef
+    met: URIRef
+    modality: URIRef
+    model: URIRef
+    offered: URIRef
+    ownedBy: URIRef
+    owns: URIRef
+    participant: URIRef
+    participation: URIRef
+    partnerOf: URIRef
+    place: URIRef
+    quote: URIRef
+    recipient: URIRef
+    relatedTo: URIRef
+    role: URIRef
+    sanctioned: URIRef
+    sentenceIndex: URIRef
+    speaker: URIRef
+    sued: URIRef
+    title: URIRef
+    tradesWith: URIRef
+    unit: URIRef
+    value: URIRef
+    visited: URIRef
+    worksFor: URIRef
