@@ -120,6 +120,7 @@ class EntityIndex:
         self._order = mention_order
         self._positions = [m[0] for m in mention_order]
         self._org_roles = word_set("role_nouns_org")
+        self._company_nouns = word_set("company_nouns")
 
     def _antecedent(self, token: Token, wanted: str) -> str | None:
         pos = bisect.bisect_left(self._positions, token.i)
@@ -130,6 +131,32 @@ class EntityIndex:
                 if token.sent.start - tok_i > 120:
                     return None
                 return ent_id
+        return None
+
+    def _antecedent_of_type(self, token: Token, pos: int, specific: str) -> str | None:
+        for idx in range(pos - 1, -1, -1):
+            tok_i, ent_id, _ = self._order[idx]
+            if token.sent.start - tok_i > 120:
+                return None
+            if self.by_id[ent_id].type == specific:
+                return ent_id
+        return None
+
+    def _clause_subject(self, token: Token) -> str | None:
+        """"Russia sells its gas": "its" is the organisation or country the sentence is about;
+        a sentence-initial "It" continues the subject of the sentence before."""
+        sent = token.sent
+        if token.i == sent.start or all(t.is_punct or t.is_space for t in token.doc[sent.start:token.i]):
+            if sent.start > 0:
+                sent = token.doc[sent.start - 1].sent
+                token = sent[-1]
+        for tok in sent:
+            if tok.i >= token.i:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i in self.token_entity:
+                ent = self.by_id[self.token_entity[tok.i]]
+                if broad_type(ent.type) in ("Organization", "Country"):
+                    return ent.id
         return None
 
     def resolve(self, token: Token, _depth: int = 0) -> str | None:
@@ -150,15 +177,25 @@ class EntityIndex:
             if lower in _PERSON_PRONOUNS:
                 return self._antecedent(token, "Person")
             if lower in _ORG_PRONOUNS:
-                return self._antecedent(token, "Organization")
+                return self._clause_subject(token) or self._antecedent(token, "Organization")
             return None
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.token_entity:
                     return self.token_entity[child.i]
-            if token.lemma_.lower() in self._org_roles and any(
+            lemma = token.lemma_.lower()
+            if lemma in self._company_nouns and token.i + 1 < len(token.doc):
+                # "carmaker Geely", "oil giant Yukos": the name right after the noun.
+                nxt = self.token_entity.get(token.i + 1)
+                if nxt is not None and broad_type(self.by_id[nxt].type) == "Organization":
+                    return nxt
+            if lemma in self._org_roles and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
             ):
+                wanted = lexicon()["role_noun_types"].get(lemma)
+                if wanted is not None:
+                    # "the newspaper" is a media organisation or nothing, never the last firm.
+                    return self._antecedent_of_type(token, bisect.bisect_left(self._positions, token.i), wanted)
                 return self._antecedent(token, "Organization")
         return None
 

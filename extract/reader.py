@@ -53,7 +53,7 @@ def check_text(text: str, name: str) -> None:
     if len(words) < 3:
         raise InputError(f"{name}: too little text ({len(words)} words); expected an article")
     share = sum(w in _ENGLISH for w in words) / len(words)
-    if share < 0.08:
+    if share < 0.15:
         raise InputError(
             f"{name}: does not look like English text ({share:.0%} English function words); "
             "diplograph reads English news articles only"

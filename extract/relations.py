@@ -51,8 +51,11 @@ def modality_of(trigger: Token) -> str | None:
     potential = word_set("potential_modals")
     planning = word_set("planning_words")
     result = "actual"
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("compound", "appos", "amod", "nmod", "poss"):
-        # A title or owner noun inside a noun phrase states its fact whatever the clause says.
+    if trigger.pos_ not in ("VERB", "AUX"):
+        # A nominal fact ("Alibaba founder Jack Ma", "talks between X and Y") stands whatever
+        # the clause around it says, unless the noun itself is negated ("no deal").
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+            return None
         return "actual"
     tok: Token | None = trigger
     steps = 0
@@ -198,19 +201,25 @@ def _amounts(trigger: Token) -> tuple[Amount, ...]:
     return tuple(amounts)
 
 
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DAY_PRECISE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}")
+
+
 def _date_of(sent: Span, article_date: str | None) -> tuple[str | None, str | None]:
+    """The event's date: a day-precise date in the sentence, else the article's date when the
+    sentence names no time at all; a vaguer time ("in 1986", "in May") is kept as text only."""
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        if not re.search(r"\d{4}|January|February|March|April|May|June|July|August|September|October|November|December", ent.text):
-            continue
+        if not _DAY_PRECISE.search(ent.text):
+            return None, ent.text
         try:
             default = dateparser.parse(article_date) if article_date else None
             parsed = dateparser.parse(ent.text, fuzzy=True, default=default)
         except (ValueError, OverflowError):
-            continue
+            return None, ent.text
         return parsed.date().isoformat(), ent.text
-    return None, None
+    return article_date, None
 
 
 def to_facts(doc: Doc, index: EntityIndex, candidates: list[Candidate], *, doc_id: str,
@@ -249,7 +258,7 @@ def to_facts(doc: Doc, index: EntityIndex, candidates: list[Candidate], *, doc_i
                     confidence=cand.confidence,
                     provenance=prov,
                     place=place,
-                    date=date or article_date,
+                    date=date,
                     date_text=date_text,
                     amounts=_amounts(trigger),
                     modality=cand.modality,

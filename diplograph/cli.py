@@ -1,0 +1,242 @@
+"""The ``diplograph`` command: thin wrappers over the library, one example in each help.
+
+Heavy libraries (spaCy, matplotlib, rdflib) are imported inside the commands, so that
+``diplograph --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from diplograph import __version__
+from diplograph.errors import DiplographError
+
+__all__ = ["main", "cli"]
+
+EXIT_BAD_INPUT = 2
+
+
+class _Group(click.Group):
+    """Turns every :class:`DiplographError` into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DiplographError as exc:
+            click.echo(f"diplograph: error: {exc}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
+@click.option("-v", "--verbose", count=True, help="Log progress (-v) or details (-vv) to stderr.")
+def cli(verbose: int) -> None:
+    """Build knowledge graphs of business-diplomacy relations from news articles.
+
+    \b
+    Example:
+      diplograph build examples/articles -o out
+      diplograph query out who-met-whom
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _settings(config: Path | None, **overrides: Any) -> Any:
+    from diplograph.config import load_settings
+
+    return load_settings(config).override(**overrides)
+
+
+def _progress(total: int, desc: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None, leave=False)
+
+
+def _extract_with_bar(articles: list[Any], settings: Any) -> list[Any]:
+    from diplograph.workflow import extract_all
+
+    if not articles:
+        return []
+    with _progress(len(articles), "extracting") as bar:
+        return extract_all(articles, settings, progress=lambda _doc: bar.update(1))
+
+
+_model_option = click.option("--model", help="spaCy pipeline: an installed package name or a folder.")
+_config_option = click.option("--config", type=click.Path(path_type=Path), help="TOML settings file.")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Output folder.")
+@_model_option
+@_config_option
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Leave out facts less confident than this.")
+@click.option("--format", "formats", default="ttl,trig", show_default=True,
+              help="Comma-separated graph formats to write: ttl, trig, nq, jsonld.")
+@click.option("--records", type=click.Path(path_type=Path), help="Also write the extracted records (JSONL).")
+@click.option("--validate/--no-validate", default=False, help="Check the graph against the SHACL shapes.")
+def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, config: Path | None,
+          min_confidence: float | None, formats: str, records: Path | None, validate: bool) -> None:
+    """Build the graph of articles (.txt files, folders) or records (.jsonl).
+
+    Writes OUT/graph.ttl (all triples) and OUT/graph.trig (one named graph per article).
+
+    \b
+    Example:
+      diplograph build examples/articles -o out
+      diplograph build records.jsonl -o out --min-confidence 0.7
+    """
+    from diplograph.errors import InputError
+    from diplograph.workflow import build_graph_files, read_inputs, write_records
+
+    fmts = [f.strip().lstrip(".") for f in formats.split(",") if f.strip()]
+    bad = [f for f in fmts if f not in ("ttl", "trig", "nq", "jsonld")]
+    if bad or not fmts:
+        raise InputError(f"unknown graph format {bad[0] if bad else formats!r}; accepted: ttl, trig, nq, jsonld")
+    settings = _settings(config, model=model, min_confidence=min_confidence)
+    articles, documents = read_inputs(list(inputs))
+    documents = documents + _extract_with_bar(articles, settings)
+    result = build_graph_files(documents, out_dir, settings, fmts)
+    if records is not None:
+        write_records(documents, records)
+    from graph.stats import format_stats, graph_stats
+
+    click.echo(f"wrote {', '.join(str(p) for p in result.paths)}")
+    click.echo(format_stats(graph_stats(result.dataset)))
+    if validate:
+        from graph.validate import validate as run_validation
+
+        report = run_validation(result.dataset)
+        click.echo("conforms to the SHACL shapes" if report.conforms else report.text)
+        if not report.conforms:
+            sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path),
+              help="JSON Lines file to write, or - for standard output.")
+@_model_option
+@_config_option
+def extract(inputs: tuple[Path, ...], out_file: Path, model: str | None, config: Path | None) -> None:
+    """Extract entity-relation records from articles, as JSON Lines (one article a line).
+
+    \b
+    Example:
+      diplograph extract examples/articles -o records.jsonl
+      diplograph build records.jsonl -o out
+    """
+    from diplograph.workflow import read_inputs, write_records
+    from extract.contract import document_to_json
+
+    settings = _settings(config, model=model)
+    articles, documents = read_inputs(list(inputs))
+    documents = documents + _extract_with_bar(articles, settings)
+    if str(out_file) == "-":
+        for doc in documents:
+            click.echo(document_to_json(doc))
+    else:
+        write_records(documents, out_file)
+        click.echo(f"wrote {len(documents)} records to {out_file}", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(graph: Path, query: str, fmt: str) -> None:
+    """Ask a graph a SPARQL question: inline text, a .rq file, or a canned query name.
+
+    Canned queries: who-met-whom, who-owns-what, who-said-what, people-and-posts,
+    all-relations. Prefixes dg, rdf, rdfs, skos, prov, dcterms, nif, xsd are predeclared.
+
+    \b
+    Example:
+      diplograph query out who-met-whom
+      diplograph query out/graph.ttl 'SELECT ?o WHERE { ?a dg:owns ?o }' --format csv
+    """
+    from graph.io import load_graph
+    from graph.query import format_result, resolve_query, run_query
+
+    sparql = resolve_query(query)
+    click.echo(format_result(run_query(load_graph(graph), sparql), fmt))
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+def validate(graph: Path) -> None:
+    """Check a graph against the SHACL shapes (exit 1 if it does not conform).
+
+    \b
+    Example:
+      diplograph validate out/graph.ttl
+    """
+    from graph.io import load_graph
+    from graph.validate import validate as run_validation
+
+    report = run_validation(load_graph(graph))
+    if report.conforms:
+        click.echo(f"{graph}: conforms to the diplograph shapes")
+    else:
+        click.echo(report.text)
+        click.echo(f"{graph}: {report.violations} violation(s)", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="Image file (.png, .svg, .pdf).")
+@click.option("--relations", help="Comma-separated relations to draw (default: all).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--title", help="Figure title.")
+def draw(graph: Path, out_file: Path, relations: str | None, min_confidence: float, title: str | None) -> None:
+    """Draw the entity graph: colour by type, size by degree, labelled edges.
+
+    \b
+    Example:
+      diplograph draw out -o out/graph.png --relations owns,founded,worksFor
+    """
+    from graph.draw import draw_network, save_figure
+    from graph.io import load_graph
+    from graph.network import to_networkx
+
+    try:
+        rels = [r.strip() for r in relations.split(",")] if relations else None
+        G = to_networkx(load_graph(graph), relations=rels, min_confidence=min_confidence)
+    except ValueError as exc:
+        from diplograph.errors import InputError
+
+        raise InputError(str(exc)) from None
+    save_figure(draw_network(G, title=title), out_file)
+    click.echo(f"wrote {out_file} ({G.number_of_nodes()} entities, {G.number_of_edges()} relations)")
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(graph: Path, as_json: bool) -> None:
+    """Count articles, entities by type, relations, events and quotes.
+
+    \b
+    Example:
+      diplograph stats out
+    """
+    import dataclasses
+    import json
+
+    from graph.io import load_graph
+    from graph.stats import format_stats, graph_stats
+
+    result = graph_stats(load_graph(graph))
+    click.echo(json.dumps(dataclasses.asdict(result), indent=1) if as_json else format_stats(result))
+
+
+def main() -> None:
+    cli(prog_name="diplograph")

@@ -1,0 +1,128 @@
+"""Drawing the entity graph with matplotlib: colour by type, size by degree, labelled edges."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from diplograph._atomic import atomic_writes
+
+__all__ = ["TYPE_COLOURS", "draw_network", "save_figure"]
+
+TYPE_COLOURS = {
+    "Person": "#4C72B0",
+    "Organization": "#DD8452",
+    "Country": "#55A868",
+    "Place": "#8172B3",
+}
+
+
+def _component_layout(C: nx.Graph, seed: int) -> dict[Any, Any]:
+    n = C.number_of_nodes()
+    if n == 1:
+        return {next(iter(C)): (0.0, 0.0)}
+    if n == 2:
+        a, b = sorted(C)
+        return {a: (-1.0, 0.0), b: (1.0, 0.0)}
+    if n <= 40:
+        pos = nx.kamada_kawai_layout(C)
+    else:
+        pos = nx.spring_layout(C, seed=seed, k=1.5 / n**0.5, iterations=200)
+    radius = 1.0 + 0.45 * n**0.5
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {v: ((x - cx) / span * 2 * radius, (y - cy) / span * 2 * radius) for v, (x, y) in pos.items()}
+
+
+def _layout(G: nx.Graph, seed: int) -> dict[Any, Any]:
+    """Each connected component laid out on its own, then packed in rows, largest first,
+    so that small components do not collapse onto each other."""
+    U = nx.Graph(G.to_undirected())
+    comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
+    boxes = []
+    for comp in comps:
+        pos = _component_layout(U.subgraph(comp), seed)
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        boxes.append((pos, min(xs), max(xs), min(ys), max(ys)))
+    total = sum((x1 - x0 + 2.6) * (y1 - y0 + 1.6) for _, x0, x1, y0, y1 in boxes)
+    row_width = max(total**0.5 * 1.5, max(x1 - x0 + 2.6 for _, x0, x1, _, _ in boxes))
+    layout: dict[Any, Any] = {}
+    x_cursor = y_cursor = row_height = 0.0
+    for pos, x0, x1, y0, y1 in boxes:
+        w, h = x1 - x0 + 2.6, y1 - y0 + 1.6
+        if x_cursor > 0 and x_cursor + w > row_width:
+            x_cursor, y_cursor, row_height = 0.0, y_cursor - row_height, 0.0
+        for v, (x, y) in pos.items():
+            layout[v] = (x_cursor + (x - x0) + 1.3, y_cursor - (y1 - y) - 0.8)
+        x_cursor += w
+        row_height = max(row_height, h)
+    return layout
+
+
+def draw_network(G: nx.MultiDiGraph, *, title: str | None = None, seed: int = 7,
+                 max_nodes: int = 80, edge_labels: bool = True) -> Any:
+    """A matplotlib Figure of ``G`` (from :func:`graph.network.to_networkx`).
+
+    Isolated entities are left out; above ``max_nodes`` only the best-connected are drawn.
+    The layout is seeded, so the same graph gives the same picture.
+    """
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    H = G.subgraph([n for n in G if G.degree(n) > 0]).copy()
+    if H.number_of_nodes() > max_nodes:
+        keep = sorted(H, key=lambda n: (-H.degree(n), n))[:max_nodes]
+        H = H.subgraph(keep).copy()
+    n = H.number_of_nodes()
+    pos = _layout(H, seed)
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    aspect = (max(xs) - min(xs) + 2) / (max(ys) - min(ys) + 2)
+    width = min(22.0, 8 + n * 0.16)
+    fig = Figure(figsize=(width, max(5.0, min(18.0, width / aspect))), dpi=110)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title, fontsize=13)
+    if n == 0:
+        ax.text(0.5, 0.5, "no relations to draw", ha="center", va="center", fontsize=12)
+        return fig
+    degree = dict(H.degree())
+    colours = [TYPE_COLOURS.get(H.nodes[v].get("broad", ""), "#999999") for v in H]
+    sizes = [500 + 260 * degree[v] for v in H]
+    nx.draw_networkx_edges(H, pos, ax=ax, edge_color="#888888", width=1.2, arrows=True, arrowsize=14,
+                           node_size=sizes, connectionstyle="arc3,rad=0.08")
+    nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colours, node_size=sizes, alpha=0.92,
+                           edgecolors="white", linewidths=1.5)
+    labels = {v: textwrap.fill(H.nodes[v].get("label", str(v)), 18) for v in H}
+    nx.draw_networkx_labels(H, pos, labels=labels, ax=ax, font_size=8.5,
+                            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.6})
+    if edge_labels:
+        elabels: dict[tuple[Any, Any], str] = {}
+        for u, v, key in H.edges(keys=True):
+            # Both directions share one label, or the two labels would sit on each other.
+            pair = (v, u) if (v, u) in elabels else (u, v)
+            elabels[pair] = f"{elabels[pair]}, {key}" if pair in elabels else key
+        nx.draw_networkx_edge_labels(H, pos, edge_labels=elabels, ax=ax, font_size=7.5, font_color="#333333",
+                                     bbox={"boxstyle": "round,pad=0.1", "fc": "#f7f7f7", "ec": "none", "alpha": 0.85})
+    present = sorted({H.nodes[v].get("broad", "") for v in H} & set(TYPE_COLOURS))
+    handles = [Line2D([0], [0], marker="o", color="w", markerfacecolor=TYPE_COLOURS[t], markersize=11, label=t)
+               for t in present]
+    fig.legend(handles=handles, loc="upper right", frameon=True, fontsize=9, title="entity type")
+    ax.margins(0.08)
+    fig.tight_layout()
+    return fig
+
+
+def save_figure(fig: Any, path: Path) -> Path:
+    """Save a Figure atomically, in the format of the suffix (png, svg, pdf)."""
+    fmt = path.suffix.lstrip(".").lower() or "png"
+    with atomic_writes(path) as (tmp,):
+        fig.savefig(tmp, format=fmt, bbox_inches="tight")
+    return path

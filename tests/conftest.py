@@ -1,0 +1,54 @@
+"""Shared fixtures: hand-built spaCy Docs for fast tests, the real pipeline for slow ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def make_doc(vocab, words: Sequence[str], heads: Sequence[int], deps: Sequence[str],
+             pos: Sequence[str] | None = None, ents: Sequence[str] | None = None,
+             lemmas: Sequence[str] | None = None):
+    """A parsed Doc from hand-written annotations (heads are absolute token indices)."""
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=list(words), heads=list(heads), deps=list(deps),
+               pos=list(pos) if pos else None, ents=list(ents) if ents else None,
+               lemmas=list(lemmas) if lemmas else [w.lower() for w in words])
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline with diplograph's components (slow to load, loaded once)."""
+    from extract.model import load_pipeline
+
+    return load_pipeline(None)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def example_documents(nlp):
+    """Records extracted from the bundled example articles."""
+    from extract.pipeline import extract_documents
+    from extract.reader import read_articles
+
+    return list(extract_documents(read_articles([EXAMPLES])))

