@@ -78,12 +78,25 @@ _config_option = click.option("--config", type=click.Path(path_type=Path), help=
 @_model_option
 @_config_option
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="Leave out facts less confident than this.")
-@click.option("--format", "formats", default="ttl,trig", show_default=True,
-              help="Comma-separated graph formats to write: ttl, trig, nq, jsonld.")
+@click.option(
+    "--format",
+    "formats",
+    default="ttl,trig",
+    show_default=True,
+    help="Comma-separated graph formats to write: ttl, trig, nq, jsonld.",
+)
 @click.option("--records", type=click.Path(path_type=Path), help="Also write the extracted records (JSONL).")
 @click.option("--validate/--no-validate", default=False, help="Check the graph against the SHACL shapes.")
-def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, config: Path | None,
-          min_confidence: float | None, formats: str, records: Path | None, validate: bool) -> None:
+def build(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    model: str | None,
+    config: Path | None,
+    min_confidence: float | None,
+    formats: str,
+    records: Path | None,
+    validate: bool,
+) -> None:
     """Build the graph of articles (.txt files, folders) or records (.jsonl).
 
     Writes OUT/graph.ttl (all triples) and OUT/graph.trig (one named graph per article).
@@ -121,8 +134,14 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, config: Pa
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path),
-              help="JSON Lines file to write, or - for standard output.")
+@click.option(
+    "-o",
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="JSON Lines file to write, or - for standard output.",
+)
 @_model_option
 @_config_option
 def extract(inputs: tuple[Path, ...], out_file: Path, model: str | None, config: Path | None) -> None:
@@ -192,7 +211,9 @@ def validate(graph: Path) -> None:
 
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="Image file (.png, .svg, .pdf).")
+@click.option(
+    "-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="Image file (.png, .svg, .pdf)."
+)
 @click.option("--relations", help="Comma-separated relations to draw (default: all).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--title", help="Figure title.")

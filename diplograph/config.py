@@ -35,6 +35,7 @@ class Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
+_EXPECTED: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "str | None": str}
 _SECTIONS = {"extract": ("model", "batch_size", "min_quote_words"), "build": ("min_confidence",)}
 
 
@@ -52,11 +53,15 @@ def load_settings(path: Path | None) -> Settings:
     types = {f.name: f.type for f in fields(Settings)}
     for section, body in data.items():
         if section not in _SECTIONS or not isinstance(body, dict):
-            raise InputError(f"{path}: unknown section [{section}]; accepted: {', '.join('[' + s + ']' for s in _SECTIONS)}")
+            raise InputError(
+                f"{path}: unknown section [{section}]; accepted: {', '.join('[' + s + ']' for s in _SECTIONS)}"
+            )
         for key, value in body.items():
             if key not in _SECTIONS[section]:
-                raise InputError(f"{path}: unknown key {key!r} in [{section}]; accepted: {', '.join(_SECTIONS[section])}")
-            expected = {"int": int, "float": (int, float), "str | None": str}[str(types[key])]
+                raise InputError(
+                    f"{path}: unknown key {key!r} in [{section}]; accepted: {', '.join(_SECTIONS[section])}"
+                )
+            expected = _EXPECTED[str(types[key])]
             if not isinstance(value, expected) or isinstance(value, bool):
                 raise InputError(f"{path}: [{section}] {key} has the wrong type ({type(value).__name__})")
             values[key] = value

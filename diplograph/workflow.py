@@ -53,14 +53,16 @@ def read_inputs(inputs: Sequence[Path]) -> tuple[list[Article], list[Document]]:
     return articles, records
 
 
-def extract_all(articles: Iterable[Article], settings: Settings,
-                progress: Callable[[Document], None] | None = None) -> list[Document]:
+def extract_all(
+    articles: Iterable[Article], settings: Settings, progress: Callable[[Document], None] | None = None
+) -> list[Document]:
     """Extract every article with the configured pipeline (``nlp.pipe`` in batches)."""
     from extract.pipeline import extract_documents
 
     docs = []
-    for doc in extract_documents(articles, model=settings.model, batch_size=settings.batch_size,
-                                 min_quote_words=settings.min_quote_words):
+    for doc in extract_documents(
+        articles, model=settings.model, batch_size=settings.batch_size, min_quote_words=settings.min_quote_words
+    ):
         docs.append(doc)
         if progress is not None:
             progress(doc)
@@ -77,8 +79,9 @@ def write_records(documents: Iterable[Document], target: Path) -> None:
             fh.write(document_to_json(doc) + "\n")
 
 
-def build_graph_files(documents: list[Document], out_dir: Path, settings: Settings,
-                      formats: Sequence[str] = ("ttl", "trig")) -> BuildResult:
+def build_graph_files(
+    documents: list[Document], out_dir: Path, settings: Settings, formats: Sequence[str] = ("ttl", "trig")
+) -> BuildResult:
     """Build the dataset and write ``OUT/graph.<fmt>`` for each format, all or nothing."""
     from graph.build import build_dataset
     from graph.io import write_outputs

@@ -3,6 +3,9 @@
 Importing this package is cheap; spaCy is loaded only when a pipeline is.
 """
 
+from collections.abc import Iterator
+from typing import Any
+
 from extract.contract import Document, document_from_json, document_to_json
 from extract.reader import Article, read_article, read_articles
 
@@ -17,7 +20,7 @@ __all__ = [
 ]
 
 
-def extract_documents(*args, **kwargs):  # type: ignore[no-untyped-def]
+def extract_documents(*args: Any, **kwargs: Any) -> Iterator[Document]:
     """See :func:`extract.pipeline.extract_documents` (imported lazily: it needs spaCy)."""
     from extract.pipeline import extract_documents as run
 

@@ -169,7 +169,8 @@ class RelationMatcher:
         for match_id, tokens in self.dep(doc):
             rule_id = self.strings[match_id]
             found.append((rule_id, dict(zip(self.node_names[rule_id], tokens, strict=True))))
-        for match_id, start, _end, aligned in self.surface(doc, with_alignments=True):
+        surface: Any = self.surface  # with_alignments gives 4-tuples, which spaCy's stubs do not know
+        for match_id, start, _end, aligned in surface(doc, with_alignments=True):
             rule_id = self.strings[match_id]
             roles: dict[str, int] = {}
             for role, index in self.rules[rule_id]["roles"].items():

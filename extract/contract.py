@@ -265,9 +265,7 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
             )
             for e in d.get("entities", ())
         ),
-        relations=tuple(
-            Relation(**{**r, "provenance": _prov(r["provenance"])}) for r in d.get("relations", ())
-        ),
+        relations=tuple(Relation(**{**r, "provenance": _prov(r["provenance"])}) for r in d.get("relations", ())),
         events=tuple(
             Event(
                 **{
@@ -279,9 +277,7 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
             )
             for ev in d.get("events", ())
         ),
-        quotes=tuple(
-            Quote(**{**q, "provenance": _prov(q["provenance"])}) for q in d.get("quotes", ())
-        ),
+        quotes=tuple(Quote(**{**q, "provenance": _prov(q["provenance"])}) for q in d.get("quotes", ())),
         extractor=d.get("extractor", ""),
         extractor_version=d.get("extractor_version", ""),
         model=d.get("model", ""),

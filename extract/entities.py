@@ -11,6 +11,7 @@ relative pronouns and role nouns ("the company") back to the entity they refer t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ def clean_name(text: str) -> str:
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in ({"the"} | HONORIFICS):
         words = words[1:]
-    return " ".join(words).strip(" ,.;:-–—\"“”")
+    return " ".join(words).strip(' ,.;:-–—"“”')
 
 
 def entity_key(name: str, broad_type: str) -> str:
@@ -91,15 +92,14 @@ def _org_type(name: str, gazetteer_type: str | None) -> str:
     return "Organization"
 
 
+@functools.lru_cache(maxsize=1)
 def _gazetteer_types() -> dict[str, str]:
     import json
     from importlib import resources
 
-    if not hasattr(_gazetteer_types, "cache"):
-        text = resources.files("extract").joinpath("patterns/gazetteer.jsonl").read_text("utf-8")
-        rows = (json.loads(line) for line in text.splitlines() if line.strip())
-        _gazetteer_types.cache = {r["name"]: r["type"] for r in rows}  # type: ignore[attr-defined]
-    return _gazetteer_types.cache  # type: ignore[attr-defined, no-any-return]
+    text = resources.files("extract").joinpath("patterns/gazetteer.jsonl").read_text("utf-8")
+    rows = (json.loads(line) for line in text.splitlines() if line.strip())
+    return {r["name"]: r["type"] for r in rows}
 
 
 def _initials(name: str) -> str:
@@ -110,8 +110,9 @@ def _initials(name: str) -> str:
 class EntityIndex:
     """The article's entities and the map from tokens to them."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], token_entity: dict[int, str],
-                 mention_order: list[tuple[int, str, str]]) -> None:
+    def __init__(
+        self, doc: Doc, entities: list[Entity], token_entity: dict[int, str], mention_order: list[tuple[int, str, str]]
+    ) -> None:
         self.doc = doc
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
@@ -143,13 +144,13 @@ class EntityIndex:
         return None
 
     def _clause_subject(self, token: Token) -> str | None:
-        """"Russia sells its gas": "its" is the organisation or country the sentence is about;
+        """ "Russia sells its gas": "its" is the organisation or country the sentence is about;
         a sentence-initial "It" continues the subject of the sentence before."""
         sent = token.sent
-        if token.i == sent.start or all(t.is_punct or t.is_space for t in token.doc[sent.start:token.i]):
-            if sent.start > 0:
-                sent = token.doc[sent.start - 1].sent
-                token = sent[-1]
+        at_start = all(t.is_punct or t.is_space for t in token.doc[sent.start : token.i])
+        if at_start and sent.start > 0:
+            sent = token.doc[sent.start - 1].sent
+            token = sent[-1]
         for tok in sent:
             if tok.i >= token.i:
                 break

@@ -61,12 +61,16 @@ def load_pipeline(model: str | None = None) -> Any:
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} has no {' or '.join(missing)}; diplograph needs both")
     nlp.add_pipe("diplograph_paragraphs", before="parser")
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="diplograph_gazetteer", before="ner",
+    ruler: Any = nlp.add_pipe(
+        "entity_ruler",
+        name="diplograph_gazetteer",
+        before="ner",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
-    countries = nlp.add_pipe(
-        "entity_ruler", name="diplograph_countries", after="ner",
+    countries: Any = nlp.add_pipe(
+        "entity_ruler",
+        name="diplograph_countries",
+        after="ner",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
     with nlp.select_pipes(enable=[]):

@@ -49,17 +49,36 @@ class RulesExtractor:
         index = build_entities(doc)
         candidates = read_matches(doc, index, self.rules)
         relations, events = to_facts(
-            doc, index, candidates, doc_id=article.id, extractor=self.name, version=self.version,
-            model=self.model, article_date=article.date,
+            doc,
+            index,
+            candidates,
+            doc_id=article.id,
+            extractor=self.name,
+            version=self.version,
+            model=self.model,
+            article_date=article.date,
         )
         quotes = extract_quotes(
-            doc, index, doc_id=article.id, extractor=self.name, version=self.version,
-            model=self.model, min_words=self.min_quote_words,
+            doc,
+            index,
+            doc_id=article.id,
+            extractor=self.name,
+            version=self.version,
+            model=self.model,
+            min_words=self.min_quote_words,
         )
         return Document(
-            id=article.id, title=article.title, date=article.date, source=article.source,
-            entities=tuple(index.entities), relations=tuple(relations), events=tuple(events),
-            quotes=tuple(quotes), extractor=self.name, extractor_version=self.version, model=self.model,
+            id=article.id,
+            title=article.title,
+            date=article.date,
+            source=article.source,
+            entities=tuple(index.entities),
+            relations=tuple(relations),
+            events=tuple(events),
+            quotes=tuple(quotes),
+            extractor=self.name,
+            extractor_version=self.version,
+            model=self.model,
         )
 
 
@@ -71,7 +90,8 @@ def make_rules_extractor(nlp: Any, **options: Any) -> RulesExtractor:
 def get_extractor(name: str) -> Callable[..., Any]:
     """The extractor factory registered as ``name``; ValueError lists the known names."""
     try:
-        return extractors.get(name)  # type: ignore[no-any-return]
+        factory: Callable[..., Any] = extractors.get(name)
+        return factory
     except catalogue.RegistryError:
         known = ", ".join(sorted(extractors.get_all()))
         raise ValueError(f"unknown extractor {name!r}; known: {known}") from None

@@ -109,7 +109,9 @@ class _Attributor:
             if len(following) <= 10 and following.start_char < span.para_end + 2:
                 sents[following.start] = following
         verbs = [
-            t for s in sents.values() for t in s
+            t
+            for s in sents.values()
+            for t in s
             if (t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX") or t.lemma_ == "accord")
             and not self._quoted(t)
         ]
@@ -123,8 +125,16 @@ class _Attributor:
         return None
 
 
-def extract_quotes(doc: Doc, index: EntityIndex, *, doc_id: str, extractor: str, version: str,
-                   model: str, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
+def extract_quotes(
+    doc: Doc,
+    index: EntityIndex,
+    *,
+    doc_id: str,
+    extractor: str,
+    version: str,
+    model: str,
+    min_words: int = MIN_QUOTE_WORDS,
+) -> list[Quote]:
     """Every quotation of at least ``min_words`` words whose speaker the article names."""
     text = doc.text
     spans = _spans(text)
@@ -132,12 +142,12 @@ def extract_quotes(doc: Doc, index: EntityIndex, *, doc_id: str, extractor: str,
     quotes: list[Quote] = []
     previous: tuple[str, int] | None = None  # speaker and paragraph end of the last quote
     for span in spans:
-        inner = text[span.start:span.end].strip()
+        inner = text[span.start : span.end].strip()
         speaker = attributor.attribute(span)
         confidence = 0.9
         if speaker is None and previous is not None:
             prev_speaker, prev_para_end = previous
-            continues = span.para_start <= prev_para_end + 2 and not text[span.para_start:span.start - 1].strip()
+            continues = span.para_start <= prev_para_end + 2 and not text[span.para_start : span.start - 1].strip()
             same_para = span.para_start < prev_para_end
             if continues or same_para:
                 speaker, confidence = prev_speaker, 0.7
@@ -147,7 +157,7 @@ def extract_quotes(doc: Doc, index: EntityIndex, *, doc_id: str, extractor: str,
         previous = (speaker, span.para_end)
         if len(inner.split()) < min_words:
             continue
-        lead = len(text[span.start:span.end]) - len(text[span.start:span.end].lstrip())
+        lead = len(text[span.start : span.end]) - len(text[span.start : span.end].lstrip())
         start = span.start + lead
         sent = doc.char_span(start, start + len(inner), alignment_mode="expand")
         sentence = 0

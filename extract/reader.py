@@ -24,9 +24,60 @@ SUFFIXES = (".txt",)
 
 # The commonest English function words: a text with almost none of them is not English.
 _ENGLISH = frozenset(
-    "the of and to a in is that for it as was with be by on not he she his her are this from "
-    "or have an they which at but has had were said its their would will been more who also "
-    "one all there can than said into after over".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "as",
+        "was",
+        "with",
+        "be",
+        "by",
+        "on",
+        "not",
+        "he",
+        "she",
+        "his",
+        "her",
+        "are",
+        "this",
+        "from",
+        "or",
+        "have",
+        "an",
+        "they",
+        "which",
+        "at",
+        "but",
+        "has",
+        "had",
+        "were",
+        "said",
+        "its",
+        "their",
+        "would",
+        "will",
+        "been",
+        "more",
+        "who",
+        "also",
+        "one",
+        "all",
+        "there",
+        "can",
+        "than",
+        "said",
+        "into",
+        "after",
+        "over",
+    ]
 )
 _DATE_LINE = re.compile(r"^\s*(?:PUBLISHED|Published|Date|DATE|Dateline)\s*:?\s*(.+)$", re.M)
 
@@ -67,8 +118,7 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "re-save the file as UTF-8"
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
         ) from None
 
 
@@ -94,8 +144,7 @@ def read_article(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTE
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"{name}: too large ({size:,} bytes); articles of at most {max_bytes:,} bytes "
-                "are accepted"
+                f"{name}: too large ({size:,} bytes); articles of at most {max_bytes:,} bytes are accepted"
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -124,8 +173,7 @@ def collect_paths(inputs: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) 
             files = sorted(p for p in inp.rglob("*") if p.is_file() and p.suffix in suffixes)
             if not files:
                 raise InputError(
-                    f"{inp}: folder has no {'/'.join(suffixes)} files; put articles there as "
-                    "UTF-8 .txt files"
+                    f"{inp}: folder has no {'/'.join(suffixes)} files; put articles there as UTF-8 .txt files"
                 )
             root = inp.resolve().parent
             pairs.extend((f.resolve(), root) for f in files)

@@ -18,7 +18,16 @@ from dateutil import parser as dateparser
 from spacy.tokens import Doc, Span, Token
 
 from extract.amounts import parse_amount
-from extract.contract import RELATION_EVENTS, SIGNATURES, SYMMETRIC_RELATIONS, Amount, Event, Participant, Provenance, Relation
+from extract.contract import (
+    RELATION_EVENTS,
+    SIGNATURES,
+    SYMMETRIC_RELATIONS,
+    Amount,
+    Event,
+    Participant,
+    Provenance,
+    Relation,
+)
 from extract.entities import EntityIndex, broad_type
 from extract.lexicon import word_set
 
@@ -62,9 +71,8 @@ def modality_of(trigger: Token) -> str | None:
     while tok is not None and steps < 5:
         for child in tok.children:
             low = child.lower_
-            if child.dep_ == "neg" or low in ("never", "no"):
-                if child.dep_ in ("neg", "det", "advmod"):
-                    return None
+            if child.dep_ == "neg" or (low in ("never", "no") and child.dep_ in ("det", "advmod")):
+                return None
             if child.dep_ == "mark" and low in marks:
                 return None
             if child.dep_ in ("aux", "advmod") and low in potential:
@@ -79,7 +87,23 @@ def modality_of(trigger: Token) -> str | None:
         if tok.dep_ in ("ROOT",) or tok.head is tok:
             break
         # Climb through clause links only; a noun phrase's head is not a governor of the fact.
-        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "dobj", "pobj", "prep", "aux", "amod", "compound", "nsubj", "appos", "attr"):
+        if tok.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "conj",
+            "acl",
+            "relcl",
+            "dobj",
+            "pobj",
+            "prep",
+            "aux",
+            "amod",
+            "compound",
+            "nsubj",
+            "appos",
+            "attr",
+        ):
             break
         tok = tok.head
         steps += 1
@@ -93,7 +117,9 @@ def title_of(token: Token, index: EntityIndex) -> str:
         if child.i in index.token_entity:
             continue
         if child.dep_ in ("compound", "amod", "nmod") and not child.ent_type_:
-            parts.extend(t for t in child.subtree if t.i not in index.token_entity and t.dep_ not in ("det", "poss", "case"))
+            parts.extend(
+                t for t in child.subtree if t.i not in index.token_entity and t.dep_ not in ("det", "poss", "case")
+            )
         elif child.dep_ == "punct" and child.text == "-":
             parts.append(child)
     parts = sorted(set(parts), key=lambda t: t.i)
@@ -141,7 +167,9 @@ def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]])
             title = title_of(doc[roles[rule["title_node"]]], index)
         subj_types, obj_types = SIGNATURES[predicate]
         # Coordination is widened only where the rule did not itself use it for the object.
-        coordinated_pair = any(n.get("LEFT_ID") == "subject" and n.get("RIGHT_ID") == "object" for n in rule.get("pattern", ()))
+        coordinated_pair = any(
+            n.get("LEFT_ID") == "subject" and n.get("RIGHT_ID") == "object" for n in rule.get("pattern", ())
+        )
         subjects = [doc[roles["subject"]]] if coordinated_pair else _conjuncts(doc[roles["subject"]], index)
         objects = [doc[roles["object"]]] if coordinated_pair else _conjuncts(doc[roles["object"]], index)
         for s_tok in subjects:
@@ -158,7 +186,9 @@ def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]])
                 o_type = index.by_id[o_id].type
                 if broad_type(o_type) not in obj_types or not _type_ok(o_type, rule.get("object_types")):
                     continue
-                candidates.append(Candidate(s_id, predicate, o_id, round(confidence, 3), modality, title, trigger.i, rule_id))
+                candidates.append(
+                    Candidate(s_id, predicate, o_id, round(confidence, 3), modality, title, trigger.i, rule_id)
+                )
     return candidates
 
 
@@ -182,8 +212,15 @@ def _place_of(trigger: Token, index: EntityIndex) -> str | None:
 
 def _amounts(trigger: Token) -> tuple[Amount, ...]:
     amounts: list[Amount] = []
-    scope = trigger.subtree if trigger.pos_ in ("NOUN", "PROPN") else (
-        t for child in trigger.children if child.dep_ in ("dobj", "attr", "pobj", "prep", "dative") for t in child.subtree
+    scope = (
+        trigger.subtree
+        if trigger.pos_ in ("NOUN", "PROPN")
+        else (
+            t
+            for child in trigger.children
+            if child.dep_ in ("dobj", "attr", "pobj", "prep", "dative")
+            for t in child.subtree
+        )
     )
     seen: set[int] = set()
     for tok in scope:
@@ -201,7 +238,10 @@ def _amounts(trigger: Token) -> tuple[Amount, ...]:
     return tuple(amounts)
 
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _DAY_PRECISE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}")
 
 
@@ -222,8 +262,17 @@ def _date_of(sent: Span, article_date: str | None) -> tuple[str | None, str | No
     return article_date, None
 
 
-def to_facts(doc: Doc, index: EntityIndex, candidates: list[Candidate], *, doc_id: str,
-             extractor: str, version: str, model: str, article_date: str | None) -> tuple[list[Relation], list[Event]]:
+def to_facts(
+    doc: Doc,
+    index: EntityIndex,
+    candidates: list[Candidate],
+    *,
+    doc_id: str,
+    extractor: str,
+    version: str,
+    model: str,
+    article_date: str | None,
+) -> tuple[list[Relation], list[Event]]:
     """Merge candidates into one relation per (subject, predicate, object) and make events.
 
     The most confident reading wins; a symmetric relation is stored once, its arguments in
@@ -237,7 +286,9 @@ def to_facts(doc: Doc, index: EntityIndex, candidates: list[Candidate], *, doc_i
         key = (s, cand.predicate, o)
         prior = best.get(key)
         if prior is None or (cand.confidence, bool(cand.title)) > (prior.confidence, bool(prior.title)):
-            best[key] = Candidate(s, cand.predicate, o, cand.confidence, cand.modality, cand.title, cand.trigger, cand.rule)
+            best[key] = Candidate(
+                s, cand.predicate, o, cand.confidence, cand.modality, cand.title, cand.trigger, cand.rule
+            )
     relations: list[Relation] = []
     events: list[Event] = []
     for (s, p, o), cand in sorted(best.items(), key=lambda kv: (kv[1].trigger, kv[0])):

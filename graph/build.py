@@ -19,7 +19,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from extract.contract import Document, Entity, Event, Provenance
+from extract.contract import Document, Entity, Event, Provenance, Quote, Relation
 from graph.iri import digest, mint
 from graph.namespace import DG, NIF
 
@@ -142,7 +142,7 @@ class _DocWriter:
         g.add((node, PROV.wasGeneratedBy, self.activity))
         g.add((node, DG.extractor, Literal(prov.extractor)))
 
-    def _relation(self, rel) -> None:  # type: ignore[no-untyped-def]
+    def _relation(self, rel: Relation) -> None:
         g = self.g
         s, p, o = self.iris[rel.subject], DG[rel.predicate], self.iris[rel.object]
         g.add((s, p, o))
@@ -187,7 +187,7 @@ class _DocWriter:
             g.add((a, RDFS.label, Literal(amount.text)))
         self._fact(node, event.confidence, event.provenance)
 
-    def _quote(self, quote) -> None:  # type: ignore[no-untyped-def]
+    def _quote(self, quote: Quote) -> None:
         g = self.g
         node = mint("quote", self.doc.id, f"{quote.provenance.start}-{quote.provenance.end}")
         g.add((node, RDF.type, DG.Statement))
@@ -228,4 +228,3 @@ def union_graph(ds: Dataset) -> Graph:
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
-

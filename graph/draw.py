@@ -27,10 +27,8 @@ def _component_layout(C: nx.Graph, seed: int) -> dict[Any, Any]:
     if n == 2:
         a, b = sorted(C)
         return {a: (-1.0, 0.0), b: (1.0, 0.0)}
-    if n <= 40:
-        pos = nx.kamada_kawai_layout(C)
-    else:
-        pos = nx.spring_layout(C, seed=seed, k=1.5 / n**0.5, iterations=200)
+    # Kamada-Kawai reads best for small components; spring layout scales to large ones.
+    pos = nx.kamada_kawai_layout(C) if n <= 40 else nx.spring_layout(C, seed=seed, k=1.5 / n**0.5, iterations=200)
     radius = 1.0 + 0.45 * n**0.5
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
@@ -65,8 +63,9 @@ def _layout(G: nx.Graph, seed: int) -> dict[Any, Any]:
     return layout
 
 
-def draw_network(G: nx.MultiDiGraph, *, title: str | None = None, seed: int = 7,
-                 max_nodes: int = 80, edge_labels: bool = True) -> Any:
+def draw_network(
+    G: nx.MultiDiGraph, *, title: str | None = None, seed: int = 7, max_nodes: int = 80, edge_labels: bool = True
+) -> Any:
     """A matplotlib Figure of ``G`` (from :func:`graph.network.to_networkx`).
 
     Isolated entities are left out; above ``max_nodes`` only the best-connected are drawn.
@@ -96,24 +95,49 @@ def draw_network(G: nx.MultiDiGraph, *, title: str | None = None, seed: int = 7,
     degree = dict(H.degree())
     colours = [TYPE_COLOURS.get(H.nodes[v].get("broad", ""), "#999999") for v in H]
     sizes = [500 + 260 * degree[v] for v in H]
-    nx.draw_networkx_edges(H, pos, ax=ax, edge_color="#888888", width=1.2, arrows=True, arrowsize=14,
-                           node_size=sizes, connectionstyle="arc3,rad=0.08")
-    nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colours, node_size=sizes, alpha=0.92,
-                           edgecolors="white", linewidths=1.5)
+    nx.draw_networkx_edges(
+        H,
+        pos,
+        ax=ax,
+        edge_color="#888888",
+        width=1.2,
+        arrows=True,
+        arrowsize=14,
+        node_size=sizes,
+        connectionstyle="arc3,rad=0.08",
+    )
+    nx.draw_networkx_nodes(
+        H, pos, ax=ax, node_color=colours, node_size=sizes, alpha=0.92, edgecolors="white", linewidths=1.5
+    )
     labels = {v: textwrap.fill(H.nodes[v].get("label", str(v)), 18) for v in H}
-    nx.draw_networkx_labels(H, pos, labels=labels, ax=ax, font_size=8.5,
-                            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.6})
+    nx.draw_networkx_labels(
+        H,
+        pos,
+        labels=labels,
+        ax=ax,
+        font_size=8.5,
+        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.6},
+    )
     if edge_labels:
         elabels: dict[tuple[Any, Any], str] = {}
         for u, v, key in H.edges(keys=True):
             # Both directions share one label, or the two labels would sit on each other.
             pair = (v, u) if (v, u) in elabels else (u, v)
             elabels[pair] = f"{elabels[pair]}, {key}" if pair in elabels else key
-        nx.draw_networkx_edge_labels(H, pos, edge_labels=elabels, ax=ax, font_size=7.5, font_color="#333333",
-                                     bbox={"boxstyle": "round,pad=0.1", "fc": "#f7f7f7", "ec": "none", "alpha": 0.85})
+        nx.draw_networkx_edge_labels(
+            H,
+            pos,
+            edge_labels=elabels,
+            ax=ax,
+            font_size=7.5,
+            font_color="#333333",
+            bbox={"boxstyle": "round,pad=0.1", "fc": "#f7f7f7", "ec": "none", "alpha": 0.85},
+        )
     present = sorted({H.nodes[v].get("broad", "") for v in H} & set(TYPE_COLOURS))
-    handles = [Line2D([0], [0], marker="o", color="w", markerfacecolor=TYPE_COLOURS[t], markersize=11, label=t)
-               for t in present]
+    handles = [
+        Line2D([0], [0], marker="o", color="w", markerfacecolor=TYPE_COLOURS[t], markersize=11, label=t)
+        for t in present
+    ]
     fig.legend(handles=handles, loc="upper right", frameon=True, fontsize=9, title="entity type")
     ax.margins(0.08)
     fig.tight_layout()

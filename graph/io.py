@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from diplograph._atomic import atomic_writes
 from diplograph.errors import GraphFileError, InputError
@@ -70,7 +70,9 @@ def write_graph(ds: Dataset, target: Path, fmt: str | None = None) -> None:
     """Write ``ds`` to ``target`` atomically, in the format its suffix names (or ``fmt``)."""
     fmt = fmt or FORMATS.get(target.suffix.lower())
     if fmt is None:
-        raise GraphFileError(f"{target}: unknown graph format {target.suffix!r}; accepted: {', '.join(sorted(FORMATS))}")
+        raise GraphFileError(
+            f"{target}: unknown graph format {target.suffix!r}; accepted: {', '.join(sorted(FORMATS))}"
+        )
     with atomic_writes(target) as (tmp,):
         _serialize(ds, tmp, fmt)
 
@@ -116,5 +118,7 @@ def read_records(path: Path) -> Iterator[Document]:
             yield document_from_json(line)
         except (ValueError, KeyError, TypeError) as exc:
             detail = " ".join(str(exc).split())[:200]
-            raise InputError(f"{path}:{number}: malformed record ({type(exc).__name__}: {detail}); "
-                             "expected one JSON document per line as written by 'diplograph extract'") from None
+            raise InputError(
+                f"{path}:{number}: malformed record ({type(exc).__name__}: {detail}); "
+                "expected one JSON document per line as written by 'diplograph extract'"
+            ) from None

@@ -20,10 +20,24 @@ from rdflib import URIRef
 __all__ = ["BASE", "KINDS", "mint", "digest"]
 
 BASE = "https://w3id.org/diplograph/id/"
-KINDS = frozenset({
-    "person", "organization", "country", "place", "doc", "graph", "statement", "event",
-    "quote", "evidence", "activity", "agent", "amount", "participation",
-})
+KINDS = frozenset(
+    {
+        "person",
+        "organization",
+        "country",
+        "place",
+        "doc",
+        "graph",
+        "statement",
+        "event",
+        "quote",
+        "evidence",
+        "activity",
+        "agent",
+        "amount",
+        "participation",
+    }
+)
 
 
 def _part(text: str) -> str:

@@ -19,6 +19,7 @@ class DG(DefinedNamespace):
     """The diplograph ontology, ``https://w3id.org/diplograph/ns#``."""
 
     _NS = Namespace("https://w3id.org/diplograph/ns#")
+    _fail = True  # an undefined term is a bug, not a warning
 
     # classes
     Acquisition: URIRef

@@ -84,8 +84,14 @@ def to_networkx(
         if rel not in wanted or float(conf) < min_confidence or s not in nodes or o not in nodes:
             continue
         key = (s, o, rel)
-        data = {"relation": rel, "confidence": float(conf), "evidence": evidence, "article": article,
-                "title": title, "symmetric": rel in SYMMETRIC_RELATIONS}
+        data = {
+            "relation": rel,
+            "confidence": float(conf),
+            "evidence": evidence,
+            "article": article,
+            "title": title,
+            "symmetric": rel in SYMMETRIC_RELATIONS,
+        }
         # One edge per relation and pair; the best-supported statement speaks for it.
         if key not in best or (data["confidence"], data["article"]) > (best[key]["confidence"], best[key]["article"]):
             best[key] = data

@@ -39,11 +39,7 @@ class QueryResult:
 def canned_queries() -> dict[str, str]:
     """The shipped queries by name (``who-met-whom``...), with their text."""
     folder = resources.files("graph").joinpath("queries")
-    return {
-        entry.name[:-3]: entry.read_text("utf-8")
-        for entry in folder.iterdir()
-        if entry.name.endswith(".rq")
-    }
+    return {entry.name[:-3]: entry.read_text("utf-8") for entry in folder.iterdir() if entry.name.endswith(".rq")}
 
 
 def resolve_query(spec: str) -> str:
@@ -96,7 +92,9 @@ def run_query(graph: Dataset | Graph, sparql: str) -> QueryResult:
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """Render as an aligned text ``table``, ``csv`` or ``json`` (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=1)
+        return json.dumps(
+            [dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=1
+        )
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -12,7 +12,17 @@ from graph.network import BROAD_TYPE
 
 __all__ = ["GraphStats", "graph_stats", "format_stats"]
 
-_EVENTS = ("Meeting", "Visit", "Offer", "Agreement", "Investment", "Acquisition", "TradeFlow", "Sanction", "LegalAction")
+_EVENTS = (
+    "Meeting",
+    "Visit",
+    "Offer",
+    "Agreement",
+    "Investment",
+    "Acquisition",
+    "TradeFlow",
+    "Sanction",
+    "LegalAction",
+)
 
 
 @dataclass(frozen=True)

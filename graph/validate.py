@@ -29,7 +29,11 @@ def validate(graph: Dataset | Graph) -> ValidationReport:
     shapes = Graph().parse(ontologies.path(ontologies.SHAPES), format="turtle")
     ontology = Graph().parse(ontologies.path(ontologies.ONTOLOGY), format="turtle")
     conforms, report_graph, text = pyshacl.validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True,
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        allow_warnings=True,
     )
     from rdflib.namespace import SH
 

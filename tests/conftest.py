@@ -19,15 +19,27 @@ def vocab():
     return spacy.blank("en").vocab
 
 
-def make_doc(vocab, words: Sequence[str], heads: Sequence[int], deps: Sequence[str],
-             pos: Sequence[str] | None = None, ents: Sequence[str] | None = None,
-             lemmas: Sequence[str] | None = None):
+def make_doc(
+    vocab,
+    words: Sequence[str],
+    heads: Sequence[int],
+    deps: Sequence[str],
+    pos: Sequence[str] | None = None,
+    ents: Sequence[str] | None = None,
+    lemmas: Sequence[str] | None = None,
+):
     """A parsed Doc from hand-written annotations (heads are absolute token indices)."""
     from spacy.tokens import Doc
 
-    return Doc(vocab, words=list(words), heads=list(heads), deps=list(deps),
-               pos=list(pos) if pos else None, ents=list(ents) if ents else None,
-               lemmas=list(lemmas) if lemmas else [w.lower() for w in words])
+    return Doc(
+        vocab,
+        words=list(words),
+        heads=list(heads),
+        deps=list(deps),
+        pos=list(pos) if pos else None,
+        ents=list(ents) if ents else None,
+        lemmas=list(lemmas) if lemmas else [w.lower() for w in words],
+    )
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,17 @@ import json
 import pytest
 
 from extract.contract import (
-    Amount, Document, Entity, Event, Mention, Participant, Provenance, Quote, Relation,
-    document_from_json, document_to_json,
+    Amount,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Participant,
+    Provenance,
+    Quote,
+    Relation,
+    document_from_json,
+    document_to_json,
 )
 
 
@@ -15,12 +24,25 @@ def _doc() -> Document:
         Entity("e2", "Person", "Donald Trump", "donald trump"),
     )
     return Document(
-        id="a.txt", title="T", date="2017-01-10", entities=ents,
+        id="a.txt",
+        title="T",
+        date="2017-01-10",
+        entities=ents,
         relations=(Relation("e1", "met", "e2", 0.85, prov),),
-        events=(Event("ev1", "Offer", (Participant("e1", "offerer"), Participant("e2", "recipient")), 0.7, prov,
-                      amounts=(Amount(1e6, "job", "1 million"),), modality="planned"),),
+        events=(
+            Event(
+                "ev1",
+                "Offer",
+                (Participant("e1", "offerer"), Participant("e2", "recipient")),
+                0.7,
+                prov,
+                amounts=(Amount(1e6, "job", "1 million"),),
+                modality="planned",
+            ),
+        ),
         quotes=(Quote("e1", "We talked about small firms today.", 0.9, prov),),
-        extractor="rules.v1", extractor_version="0.1.0",
+        extractor="rules.v1",
+        extractor_version="0.1.0",
     )
 
 

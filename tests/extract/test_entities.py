@@ -6,13 +6,79 @@ from tests.conftest import make_doc
 
 def _doc(vocab):
     # "The US and America . South China Morning Post ( SCMP ) . Jack Ma met Chinese officials . Ma left ."
-    words = ["The", "US", "and", "America", ".", "South", "China", "Morning", "Post", "(", "SCMP", ")", ".",
-             "Jack", "Ma", "met", "Chinese", "officials", ".", "Ma", "left", "."]
+    words = [
+        "The",
+        "US",
+        "and",
+        "America",
+        ".",
+        "South",
+        "China",
+        "Morning",
+        "Post",
+        "(",
+        "SCMP",
+        ")",
+        ".",
+        "Jack",
+        "Ma",
+        "met",
+        "Chinese",
+        "officials",
+        ".",
+        "Ma",
+        "left",
+        ".",
+    ]
     heads = [1, 1, 1, 1, 1, 8, 8, 8, 8, 10, 8, 10, 8, 14, 15, 15, 17, 15, 15, 20, 20, 20]
-    deps = ["det", "ROOT", "cc", "conj", "punct", "compound", "compound", "compound", "ROOT", "punct", "appos",
-            "punct", "punct", "compound", "nsubj", "ROOT", "amod", "dobj", "punct", "nsubj", "ROOT", "punct"]
-    ents = ["O", "B-GPE", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O",
-            "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "O", "B-PERSON", "O", "O"]
+    deps = [
+        "det",
+        "ROOT",
+        "cc",
+        "conj",
+        "punct",
+        "compound",
+        "compound",
+        "compound",
+        "ROOT",
+        "punct",
+        "appos",
+        "punct",
+        "punct",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "amod",
+        "dobj",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "punct",
+    ]
+    ents = [
+        "O",
+        "B-GPE",
+        "O",
+        "B-GPE",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "O",
+        "B-NORP",
+        "O",
+        "O",
+        "B-PERSON",
+        "O",
+        "O",
+    ]
     return make_doc(vocab, words, heads, deps, ents=ents)
 
 

@@ -30,7 +30,10 @@ def test_reader_reads_headline_date_and_id(tmp_path):
         (b"   \n\n  ", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
         ("Le président a rencontré le fondateur à New York hier soir.".encode("latin-1"), "not valid UTF-8"),
-        ("Der Präsident traf gestern Abend den Gründer des Unternehmens in New York.".encode(), "does not look like English"),
+        (
+            "Der Präsident traf gestern Abend den Gründer des Unternehmens in New York.".encode(),
+            "does not look like English",
+        ),
     ],
 )
 def test_reader_refuses_bad_files_with_one_line_naming_the_file(tmp_path, data, problem):

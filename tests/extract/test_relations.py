@@ -5,23 +5,122 @@ from extract.entities import build_entities
 from extract.relations import read_matches, to_facts
 from tests.conftest import make_doc
 
-WORDS = ["Alibaba", "Group", "founder", "Jack", "Ma", "met", "Donald", "Trump", ".",
-         "Ma", "did", "not", "buy", "Yahoo", ".",
-         "Trump", "said", "he", "owns", "Univision", "."]
-HEADS = [1, 2, 4, 4, 5, 5, 7, 5, 5,
-         12, 12, 12, 12, 12, 12,
-         16, 16, 18, 16, 18, 16]
-DEPS = ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "compound", "dobj", "punct",
-        "nsubj", "aux", "neg", "ROOT", "dobj", "punct",
-        "nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"]
-POS = ["PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT",
-       "PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT",
-       "PROPN", "VERB", "PRON", "VERB", "PROPN", "PUNCT"]
-ENTS = ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O",
-        "B-PERSON", "O", "O", "O", "B-ORG", "O",
-        "B-PERSON", "O", "O", "O", "B-ORG", "O"]
-LEMMAS = ["alibaba", "group", "founder", "jack", "ma", "meet", "donald", "trump", ".",
-          "ma", "do", "not", "buy", "yahoo", ".", "trump", "say", "he", "own", "univision", "."]
+WORDS = [
+    "Alibaba",
+    "Group",
+    "founder",
+    "Jack",
+    "Ma",
+    "met",
+    "Donald",
+    "Trump",
+    ".",
+    "Ma",
+    "did",
+    "not",
+    "buy",
+    "Yahoo",
+    ".",
+    "Trump",
+    "said",
+    "he",
+    "owns",
+    "Univision",
+    ".",
+]
+HEADS = [1, 2, 4, 4, 5, 5, 7, 5, 5, 12, 12, 12, 12, 12, 12, 16, 16, 18, 16, 18, 16]
+DEPS = [
+    "compound",
+    "compound",
+    "compound",
+    "compound",
+    "nsubj",
+    "ROOT",
+    "compound",
+    "dobj",
+    "punct",
+    "nsubj",
+    "aux",
+    "neg",
+    "ROOT",
+    "dobj",
+    "punct",
+    "nsubj",
+    "ROOT",
+    "nsubj",
+    "ccomp",
+    "dobj",
+    "punct",
+]
+POS = [
+    "PROPN",
+    "PROPN",
+    "NOUN",
+    "PROPN",
+    "PROPN",
+    "VERB",
+    "PROPN",
+    "PROPN",
+    "PUNCT",
+    "PROPN",
+    "AUX",
+    "PART",
+    "VERB",
+    "PROPN",
+    "PUNCT",
+    "PROPN",
+    "VERB",
+    "PRON",
+    "VERB",
+    "PROPN",
+    "PUNCT",
+]
+ENTS = [
+    "B-ORG",
+    "I-ORG",
+    "O",
+    "B-PERSON",
+    "I-PERSON",
+    "O",
+    "B-PERSON",
+    "I-PERSON",
+    "O",
+    "B-PERSON",
+    "O",
+    "O",
+    "O",
+    "B-ORG",
+    "O",
+    "B-PERSON",
+    "O",
+    "O",
+    "O",
+    "B-ORG",
+    "O",
+]
+LEMMAS = [
+    "alibaba",
+    "group",
+    "founder",
+    "jack",
+    "ma",
+    "meet",
+    "donald",
+    "trump",
+    ".",
+    "ma",
+    "do",
+    "not",
+    "buy",
+    "yahoo",
+    ".",
+    "trump",
+    "say",
+    "he",
+    "own",
+    "univision",
+    ".",
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +130,16 @@ def facts(vocab):
     matcher(doc)
     index = build_entities(doc)
     candidates = read_matches(doc, index, matcher.rules)
-    relations, events = to_facts(doc, index, candidates, doc_id="t.txt", extractor="rules.v1",
-                                 version="0.1.0", model="test", article_date="2017-01-10")
+    relations, events = to_facts(
+        doc,
+        index,
+        candidates,
+        doc_id="t.txt",
+        extractor="rules.v1",
+        version="0.1.0",
+        model="test",
+        article_date="2017-01-10",
+    )
     names = {e.id: e.name for e in index.entities}
     triples = {(names[r.subject], r.predicate, names[r.object]) for r in relations}
     return triples, relations, events

@@ -1,0 +1,117 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.cli import cli
+from tests.conftest import EXAMPLES
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_an_example_in_its_help(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "diplograph " + command in result.output
+
+
+def test_cli_help_imports_no_heavy_library():
+    code = (
+        "import sys; from click.testing import CliRunner; from diplograph.cli import cli; "
+        "CliRunner().invoke(cli, ['--help']); "
+        "print(sorted(m for m in ('spacy', 'matplotlib', 'rdflib', 'pyshacl', 'networkx') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    cases = {
+        "empty": tmp_path / "empty.txt",
+        "binary": tmp_path / "binary.txt",
+        "undecodable": tmp_path / "latin1.txt",
+        "missing": tmp_path / "missing.txt",
+        "no-text-folder": tmp_path / "folder",
+        "malformed-jsonl": tmp_path / "records.jsonl",
+    }
+    cases["empty"].write_bytes(b"")
+    cases["binary"].write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
+    cases["undecodable"].write_bytes("Café owners said the minister was wrong.".encode("latin-1"))
+    cases["no-text-folder"].mkdir()
+    (cases["no-text-folder"] / "notes.md").write_text("nothing")
+    cases["malformed-jsonl"].write_text("{not json}\n")
+    return cases
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "undecodable", "missing", "no-text-folder", "malformed-jsonl"])
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_cli_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, case, command):
+    bad = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("earlier graph")
+    target = str(out) if command == "build" else str(out / "records.jsonl")
+    result = CliRunner().invoke(cli, [command, str(EXAMPLES), str(bad), "-o", target])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("diplograph: error: ")
+    assert bad.name in lines[0]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    assert (out / "graph.ttl").read_text() == "earlier graph"
+
+
+def test_cli_bad_query_and_bad_graph_are_one_line_errors(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("@prefix dg: <https://w3id.org/diplograph/ns#> .\n")
+    result = CliRunner().invoke(cli, ["query", str(graph), "SELECT ?x WHERE { ?x "])
+    assert result.exit_code == 2 and "bad SPARQL query" in result.stderr
+    graph.write_text("this is not turtle")
+    result = CliRunner().invoke(cli, ["stats", str(graph)])
+    assert result.exit_code == 2 and str(graph) in result.stderr
+
+
+def test_cli_bad_config_is_an_error(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text("[extract]\nmodle = 'x'\n")
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLES), "-o", str(tmp_path / "o"), "--config", str(config)])
+    assert result.exit_code == 2 and "unknown key 'modle'" in result.stderr
+
+
+def test_cli_missing_model_says_how_to_install(tmp_path):
+    result = CliRunner().invoke(cli, ["extract", str(EXAMPLES), "-o", "-", "--model", "no_such_pipeline_xyz"])
+    assert result.exit_code == 2
+    assert "requirements/model.txt" in result.stderr
+
+
+@pytest.mark.slow
+def test_cli_build_query_validate_draw_end_to_end(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    records = tmp_path / "records.jsonl"
+    result = runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(out), "--records", str(records), "--validate"])
+    assert result.exit_code == 0, result.output
+    assert (out / "graph.ttl").is_file() and (out / "graph.trig").is_file()
+    assert "conforms" in result.output
+    result = runner.invoke(cli, ["query", str(out), "who-met-whom", "--format", "csv"])
+    assert "Donald Trump,Jack Ma" in result.output
+    assert runner.invoke(cli, ["validate", str(out / "graph.ttl")]).exit_code == 0
+    result = runner.invoke(cli, ["draw", str(out), "-o", str(out / "g.png")])
+    assert result.exit_code == 0 and (out / "g.png").stat().st_size > 10_000
+
+    # Records rebuild to the same graph, and a failed rebuild leaves it whole.
+    from rdflib.compare import isomorphic
+
+    from graph.build import union_graph
+    from graph.io import load_graph
+
+    again = tmp_path / "again"
+    assert runner.invoke(cli, ["build", str(records), "-o", str(again)]).exit_code == 0
+    assert isomorphic(union_graph(load_graph(out / "graph.trig")), union_graph(load_graph(again / "graph.trig")))
+    before = (again / "graph.ttl").read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert runner.invoke(cli, ["build", str(EXAMPLES), str(empty), "-o", str(again)]).exit_code == 2
+    assert (again / "graph.ttl").read_bytes() == before

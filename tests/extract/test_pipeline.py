@@ -1,0 +1,92 @@
+"""The real pipeline on the bundled examples and on the seed article (marked slow)."""
+
+import pytest
+
+from extract.lexicon import load_jsonl
+
+pytestmark = pytest.mark.slow
+
+
+def _triples(doc):
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+
+
+def _all_triples(docs):
+    return set().union(*(_triples(d) for d in docs))
+
+
+def test_pipeline_examples_exercise_every_relation_the_rules_know(example_documents):
+    known = {rule["relation"] for name in ("relations.jsonl", "surface.jsonl") for rule in load_jsonl(name)}
+    found = {p for _, p, _ in _all_triples(example_documents)}
+    assert known <= found, f"no example shows {sorted(known - found)}"
+
+
+@pytest.mark.parametrize(
+    "triple",
+    [
+        ("Jack Ma", "founded", "Alibaba Group"),
+        ("Jack Ma", "met", "Donald Trump"),
+        ("Alibaba Group", "acquires", "South China Morning Post"),
+        ("European Union", "sanctioned", "Russia"),
+        ("Apple", "sued", "Samsung Electronics"),
+        ("Igor Sechin", "worksFor", "Rosneft"),
+        ("Russia", "memberOf", "World Trade Organization"),
+        ("Vienna", "locatedIn", "Austria"),
+    ],
+)
+def test_pipeline_examples_give_the_stated_facts(example_documents, triple):
+    assert triple in _all_triples(example_documents)
+
+
+def test_pipeline_examples_quotes_have_their_speakers(example_documents):
+    speakers = set()
+    for doc in example_documents:
+        names = {e.id: e.name for e in doc.entities}
+        speakers |= {names[q.speaker] for q in doc.quotes}
+    assert {"Jack Ma", "Clara Whitfield", "Anna Kovacs", "Daniel Reyes", "Tomas Berglund"} <= speakers
+
+
+def test_pipeline_negated_and_denied_statements_give_no_fact(nlp):
+    from extract.pipeline import extract_documents
+    from extract.reader import Article
+
+    text = (
+        "Microsoft did not buy Yahoo last year. Google denied that it would acquire Twitter. "
+        "If Ford buys Volvo, workers will protest."
+    )
+    (doc,) = extract_documents([Article("neg.txt", text)])
+    assert not [r for r in doc.relations if r.predicate == "acquires"]
+
+
+def test_pipeline_records_carry_extractor_and_model(example_documents):
+    doc = example_documents[0]
+    assert doc.extractor == "rules.v1"
+    assert "core_web_sm" in doc.model
+    for rel in doc.relations:
+        assert rel.provenance.extractor.startswith("rules.v1:")
+        assert doc.id == rel.provenance.doc_id
+        start, end = rel.provenance.start, rel.provenance.end
+        assert end > start
+
+
+def test_pipeline_seed_article_gives_the_core_facts(shared):
+    from extract.pipeline import extract_documents
+    from extract.reader import read_articles
+    from graph.build import build_dataset
+    from graph.validate import validate
+
+    (doc,) = extract_documents(read_articles([shared / "corpus" / "seed"]))
+    triples = _triples(doc)
+    for triple in [
+        ("Jack Ma", "founded", "Alibaba Group"),
+        ("Alibaba Group", "owns", "South China Morning Post"),
+        ("Fu Mengzi", "worksFor", "China Institutes of Contemporary International Relations"),
+        ("Trump Tower", "locatedIn", "New York"),
+    ]:
+        assert triple in triples
+    assert ("Jack Ma", "met", "Donald Trump") in triples or ("Donald Trump", "met", "Jack Ma") in triples
+    names = {e.id: e.name for e in doc.entities}
+    speakers = {names[q.speaker] for q in doc.quotes}
+    assert {"Fu Mengzi", "Yuan Zheng", "Jia Xiudong"} <= speakers
+    assert validate(build_dataset([doc])).conforms
