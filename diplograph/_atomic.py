@@ -27,6 +27,10 @@ def atomic_writes(*targets: Path) -> Iterator[list[Path]]:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             os.close(fd)
+            # mkstemp makes the file private; outputs get the usual permissions instead.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(name, 0o666 & ~umask)
             temps.append(Path(name))
         yield temps
         for tmp, target in zip(temps, targets, strict=True):

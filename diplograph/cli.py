@@ -214,29 +214,113 @@ def validate(graph: Path) -> None:
 @click.option(
     "-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="Image file (.png, .svg, .pdf)."
 )
-@click.option("--relations", help="Comma-separated relations to draw (default: all).")
+@click.option(
+    "--kind", type=click.Choice(["graph", "ego", "path", "timeline", "matrix"]), default="graph", show_default=True
+)
+@click.option("--entity", help="Centre of an ego network (--kind ego).")
+@click.option("--depth", type=click.IntRange(1, 4), default=1, show_default=True, help="Ego network depth.")
+@click.option("--source", help="First entity of a path (--kind path).")
+@click.option("--target", help="Last entity of a path (--kind path).")
+@click.option("--relations", help="Comma-separated relations to draw (--kind graph; default: all).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--title", help="Figure title.")
-def draw(graph: Path, out_file: Path, relations: str | None, min_confidence: float, title: str | None) -> None:
-    """Draw the entity graph: colour by type, size by degree, labelled edges.
+def draw(
+    graph: Path,
+    out_file: Path,
+    kind: str,
+    entity: str | None,
+    depth: int,
+    source: str | None,
+    target: str | None,
+    relations: str | None,
+    min_confidence: float,
+    title: str | None,
+) -> None:
+    """Draw a figure: the whole graph, an ego network, a path, a timeline or a country matrix.
 
     \b
     Example:
-      diplograph draw out -o out/graph.png --relations owns,founded,worksFor
+      diplograph draw out -o out/graph.png
+      diplograph draw out -o ego.png --kind ego --entity "Jack Ma" --depth 2
+      diplograph draw out -o path.png --kind path --source "Jack Ma" --target "South China Morning Post"
+      diplograph draw out -o timeline.png --kind timeline
+      diplograph draw out -o matrix.png --kind matrix
     """
-    from graph.draw import draw_network, save_figure
+    from diplograph.errors import InputError
+    from graph import figures
+    from graph.draw import save_figure
+    from graph.io import load_graph
+
+    ds = load_graph(graph)
+    try:
+        if kind == "graph":
+            rels = [r.strip() for r in relations.split(",")] if relations else None
+            fig = figures.figure_graph(ds, relations=rels, min_confidence=min_confidence, title=title)
+        elif kind == "ego":
+            if not entity:
+                raise InputError("--kind ego needs --entity NAME")
+            fig = figures.figure_ego(ds, entity, depth, title=title)
+        elif kind == "path":
+            if not (source and target):
+                raise InputError("--kind path needs --source NAME and --target NAME")
+            fig = figures.figure_path(ds, source, target)
+        elif kind == "timeline":
+            fig = figures.figure_timeline(ds, title=title)
+        else:
+            fig = figures.figure_matrix(ds, title=title)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    save_figure(fig, out_file)
+    click.echo(f"wrote {out_file}")
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.option("--title", default="diplograph", show_default=True, help="Page title.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+def html(graph: Path, out_file: Path, title: str, min_confidence: float) -> None:
+    """Write one self-contained interactive page that works with no network.
+
+    Nodes are coloured by type; click an edge for its evidence sentence and article; the
+    search box finds an entity.
+
+    \b
+    Example:
+      diplograph html out -o out/graph.html --title "Seed article"
+    """
+    from graph.html import write_page
     from graph.io import load_graph
     from graph.network import to_networkx
 
-    try:
-        rels = [r.strip() for r in relations.split(",")] if relations else None
-        G = to_networkx(load_graph(graph), relations=rels, min_confidence=min_confidence)
-    except ValueError as exc:
-        from diplograph.errors import InputError
+    G = to_networkx(load_graph(graph), min_confidence=min_confidence)
+    write_page(G, out_file, title)
+    click.echo(f"wrote {out_file} ({sum(1 for n in G if G.degree(n))} entities, {G.number_of_edges()} relations)")
 
-        raise InputError(str(exc)) from None
-    save_figure(draw_network(G, title=title), out_file)
-    click.echo(f"wrote {out_file} ({G.number_of_nodes()} entities, {G.number_of_edges()} relations)")
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["jsonld", "nquads", "trig", "ttl", "graphml", "gexf"]),
+    help="jsonld (with a context), nquads/trig (named graphs), ttl, graphml/gexf (Gephi, Cytoscape).",
+)
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="File to write.")
+def export(graph: Path, fmt: str, out_file: Path) -> None:
+    """Export a graph to another format.
+
+    \b
+    Example:
+      diplograph export out --format jsonld -o graph.jsonld
+      diplograph export out --format gexf -o graph.gexf
+    """
+    from graph.export import export as run_export
+    from graph.io import load_graph
+
+    run_export(load_graph(graph), fmt, out_file)
+    click.echo(f"wrote {out_file}")
 
 
 @cli.command()

@@ -64,20 +64,29 @@ def _layout(G: nx.Graph, seed: int) -> dict[Any, Any]:
 
 
 def draw_network(
-    G: nx.MultiDiGraph, *, title: str | None = None, seed: int = 7, max_nodes: int = 80, edge_labels: bool = True
+    G: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    seed: int = 7,
+    max_nodes: int = 80,
+    edge_labels: bool = True,
+    highlight: set[Any] | None = None,
 ) -> Any:
     """A matplotlib Figure of ``G`` (from :func:`graph.network.to_networkx`).
 
-    Isolated entities are left out; above ``max_nodes`` only the best-connected are drawn.
-    The layout is seeded, so the same graph gives the same picture.
+    Nodes are coloured by type and sized by PageRank; isolated entities are left out; above
+    ``max_nodes`` only the highest-ranked are drawn. The layout is seeded, so the same graph
+    gives the same picture. Nodes in ``highlight`` get a black ring.
     """
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    H = G.subgraph([n for n in G if G.degree(n) > 0]).copy()
+    H = G.subgraph([n for n in G if G.degree(n) > 0 or n in (highlight or ())]).copy()
+    rank = nx.pagerank(nx.DiGraph(H)) if H.number_of_nodes() else {}
     if H.number_of_nodes() > max_nodes:
-        keep = sorted(H, key=lambda n: (-H.degree(n), n))[:max_nodes]
+        keep = sorted(H, key=lambda n: (-rank[n], n))[:max_nodes]
         H = H.subgraph(keep).copy()
+        H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0 and n not in (highlight or ())])
     n = H.number_of_nodes()
     pos = _layout(H, seed)
     xs = [p[0] for p in pos.values()] or [0.0]
@@ -92,9 +101,9 @@ def draw_network(
     if n == 0:
         ax.text(0.5, 0.5, "no relations to draw", ha="center", va="center", fontsize=12)
         return fig
-    degree = dict(H.degree())
     colours = [TYPE_COLOURS.get(H.nodes[v].get("broad", ""), "#999999") for v in H]
-    sizes = [500 + 260 * degree[v] for v in H]
+    top = max((rank.get(v, 0.0) for v in H), default=1.0) or 1.0
+    sizes = [450 + 2600 * (rank.get(v, 0.0) / top) ** 0.8 for v in H]
     nx.draw_networkx_edges(
         H,
         pos,
@@ -106,8 +115,16 @@ def draw_network(
         node_size=sizes,
         connectionstyle="arc3,rad=0.08",
     )
+    ringed = highlight or set()
     nx.draw_networkx_nodes(
-        H, pos, ax=ax, node_color=colours, node_size=sizes, alpha=0.92, edgecolors="white", linewidths=1.5
+        H,
+        pos,
+        ax=ax,
+        node_color=colours,
+        node_size=sizes,
+        alpha=0.92,
+        edgecolors=["black" if v in ringed else "white" for v in H],
+        linewidths=[3.0 if v in ringed else 1.5 for v in H],
     )
     labels = {v: textwrap.fill(H.nodes[v].get("label", str(v)), 18) for v in H}
     nx.draw_networkx_labels(

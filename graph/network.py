@@ -76,8 +76,11 @@ def to_networkx(
         raise ValueError(f"unknown relations {sorted(unknown)}; known: {', '.join(RELATIONS)}")
     G = nx.MultiDiGraph()
     nodes = entity_types(graph)
+    aliases: dict[str, list[str]] = {}
+    for iri, alt in run_query(graph, "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }").rows:
+        aliases.setdefault(iri, []).append(alt)
     for iri, attrs in nodes.items():
-        G.add_node(iri, **attrs)
+        G.add_node(iri, **attrs, aliases=sorted(aliases.get(iri, [])))
     best: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s, p, o, conf, evidence, article, title in run_query(graph, _EDGES).rows:
         rel = p.rsplit("#", 1)[-1]

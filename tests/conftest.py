@@ -64,3 +64,12 @@ def example_documents(nlp):
     from extract.reader import read_articles
 
     return list(extract_documents(read_articles([EXAMPLES])))
+
+
+@pytest.fixture()
+def small_dataset():
+    """A graph built from two hand-written records (see tests/graph/test_build.py)."""
+    from graph.build import build_dataset
+    from tests.graph.test_build import _docs
+
+    return build_dataset(_docs())
