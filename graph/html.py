@@ -47,7 +47,10 @@ main { display: flex; height: calc(100vh - 54px); }
 _SCRIPT = """
 (function () {
   const errors = [];
-  window.addEventListener("error", (e) => { errors.push(String(e.message)); document.body.dataset.errors = errors.length; });
+  window.addEventListener("error", (e) => {
+    errors.push(String(e.message));
+    document.body.dataset.errors = errors.length;
+  });
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
