@@ -343,5 +343,33 @@ def stats(graph: Path, as_json: bool) -> None:
     click.echo(json.dumps(dataclasses.asdict(result), indent=1) if as_json else format_stats(result))
 
 
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--corpus", required=True, type=click.Path(path_type=Path), help="Folder the gold 'doc' paths start from.")
+@_model_option
+@_config_option
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def eval_command(gold: tuple[Path, ...], corpus: Path, model: str | None, config: Path | None,
+                 min_confidence: float, as_json: bool) -> None:
+    """Score extraction against gold relation files (GUIDELINES.md rules).
+
+    Prints micro precision, recall and F1 with a per-relation table, quote attribution, and
+    precision per confidence band.
+
+    \b
+    Example:
+      diplograph eval ../shared/gold/dev --corpus ../shared/corpus
+      diplograph eval ../shared/gold/dev/bbc-business-340.json --corpus ../shared/corpus --json
+    """
+    import json
+
+    from diplograph.workflow import evaluate, format_scores
+
+    settings = _settings(config, model=model)
+    result = evaluate(list(gold), corpus, settings, min_confidence=min_confidence).as_dict()
+    click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
+
+
 def main() -> None:
     cli(prog_name="diplograph")

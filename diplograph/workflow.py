@@ -91,3 +91,40 @@ def build_graph_files(
     ds = build_dataset(documents, min_confidence=settings.min_confidence)
     paths = write_outputs(ds, out_dir, formats)
     return BuildResult(documents, ds, paths)
+
+
+def evaluate(gold_inputs: Sequence[Path], corpus: Path, settings: Settings, min_confidence: float = 0.0,
+             progress: Callable[[Document], None] | None = None) -> Any:
+    """Extract the articles the gold files name (relative to ``corpus``) and score them.
+
+    Returns :class:`extract.gold.Scores`.
+    """
+    from extract.gold import load_gold_files, score
+
+    golds = load_gold_files(gold_inputs)
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: no such corpus folder; --corpus names the folder the gold 'doc' paths start from")
+    articles = [read_article(corpus / g.doc, corpus) for g in golds]
+    documents = extract_all(articles, settings, progress=progress)
+    return score(documents, golds, min_confidence=min_confidence)
+
+
+def format_scores(result: dict[str, Any]) -> str:
+    """The evaluation as a text table: one row per relation, micro total, quotes, bands."""
+    lines = [f"{'relation':<12} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"]
+    for rel, c in result["relations"].items():
+        gold, pred = c.get("tp", 0) + c.get("fn", 0), c.get("tp", 0) + c.get("fp", 0)
+        lines.append(f"{rel:<12} {gold:>5} {pred:>5} {c.get('tp', 0):>4} {c['precision']:>6.2f} {c['recall']:>6.2f} "
+                     f"{c['f1']:>6.2f}")
+    m = result["micro"]
+    gold, pred = m.get("tp", 0) + m.get("fn", 0), m.get("tp", 0) + m.get("fp", 0)
+    lines.append("-" * 50)
+    lines.append(f"{'micro':<12} {gold:>5} {pred:>5} {m.get('tp', 0):>4} {m['precision']:>6.2f} {m['recall']:>6.2f} "
+                 f"{m['f1']:>6.2f}")
+    q = result["quotes"]
+    lines.append(f"\nquote attribution: {q['correct']}/{q['gold']} = {q['attribution']:.2f}")
+    lines.append("\nprecision by confidence band:")
+    for band, b in result["confidence_bands"].items():
+        precision = "-" if b["precision"] is None else f"{b['precision']:.2f}"
+        lines.append(f"  {band}: {b['correct']:>3}/{b['predicted']:<3} correct, precision {precision}")
+    return "\n".join(lines)
