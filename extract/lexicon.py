@@ -43,7 +43,14 @@ def expand_lists(obj: Any) -> Any:
     'founder'
     """
     if isinstance(obj, str) and obj.startswith("@"):
-        return list(lexicon()[obj[1:]])
+        # Proper-noun lemmas keep their case ("Minister", "CEO"), so every word is listed in
+        # lower, title and upper case.
+        words: list[str] = []
+        for word in lexicon()[obj[1:]]:
+            for form in (word, word[:1].upper() + word[1:], word.upper()):
+                if form not in words:
+                    words.append(form)
+        return words
     if isinstance(obj, dict):
         return {k: expand_lists(v) for k, v in obj.items()}
     if isinstance(obj, list):

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.contract import Provenance, Quote
 from extract.entities import EntityIndex
@@ -44,17 +44,48 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in _spans(text)]
 
 
+def _is_opener(text: str, i: int, open_now: bool) -> bool:
+    """Whether the quote mark at ``i`` opens a quotation, judged by what stands around it.
+
+    Straight marks, and curly marks typed the wrong way round, are read from context: a mark
+    after a space and before a word opens; one after a word and before a space or punctuation
+    closes; when both sides are alike, a mark opens unless a quotation is already open.
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens_left = before.isspace() or before in "([{—–-:"
+    closes_right = after.isspace() or after in ".,;:!?)]}—–-"
+    if opens_left and not closes_right:
+        return True
+    if closes_right and not opens_left:
+        return False
+    if text[i] == "“":
+        return True
+    if text[i] == "”":
+        return False
+    return not open_now
+
+
 def _spans(text: str) -> list[_Span]:
     spans: list[_Span] = []
     pos = 0
     for para in text.split("\n"):
         p_start, p_end = pos, pos + len(para)
-        marks = [m.start() + p_start for m in _MARKS.finditer(para)]
-        for i in range(0, len(marks), 2):
-            start = marks[i] + 1
-            end = marks[i + 1] if i + 1 < len(marks) else p_end
-            if text[start:end].strip():
-                spans.append(_Span(start, end, p_start, p_end))
+        opened: int | None = None
+        for m in _MARKS.finditer(para):
+            i = p_start + m.start()
+            if _is_opener(text, i, opened is not None):
+                # A second opener while one is open: the first was never closed, and ends here.
+                if opened is not None and text[opened + 1 : i].strip():
+                    spans.append(_Span(opened + 1, i, p_start, p_end))
+                opened = i
+            elif opened is not None:
+                if text[opened + 1 : i].strip():
+                    spans.append(_Span(opened + 1, i, p_start, p_end))
+                opened = None
+            # A closer with nothing open is a stray mark and is ignored.
+        if opened is not None and text[opened + 1 : p_end].strip():
+            spans.append(_Span(opened + 1, p_end, p_start, p_end))
         pos = p_end + 1
     return spans
 
@@ -97,6 +128,21 @@ class _Attributor:
             return None
         return ent if self.index.by_id[ent].type != "Place" else None
 
+    def _preceding(self, sent: Span, span: _Span) -> str | None:
+        """"X stressed that ... . "Quote."": the speaker of the sentence just before the quote,
+        when that sentence is in the same paragraph and says who spoke."""
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        if before.start_char < span.para_start:
+            return None
+        for tok in before:
+            if tok.lemma_.lower() in self.speech and tok.pos_ in ("VERB", "AUX") and not self._quoted(tok):
+                speaker = self._speaker_of(tok)
+                if speaker is not None and self.index.by_id[speaker].type == "Person":
+                    return speaker
+        return None
+
     def attribute(self, span: _Span) -> str | None:
         doc = self.doc
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -116,7 +162,7 @@ class _Attributor:
             and not self._quoted(t)
         ]
         if not verbs:
-            return None
+            return self._preceding(first[0].sent, span)
         mid = (span.start + span.end) / 2
         for verb in sorted(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end), abs(t.idx - mid))):
             speaker = self._speaker_of(verb)

@@ -143,6 +143,15 @@ def _conjuncts(token: Token, index: EntityIndex) -> list[Token]:
     return found
 
 
+def _near(person: Token, title: Token, index: EntityIndex, window: int = 5) -> bool:
+    """A post belongs to a name only when they stand close together ("X, the chairman of")."""
+    ent_id = index.token_entity.get(person.i)
+    tokens = [t.i for t in person.doc if index.token_entity.get(t.i) == ent_id] if ent_id else [person.i]
+    near = [i for i in tokens if abs(i - person.i) <= 6] or [person.i]
+    start, end = min(near), max(near)
+    return start - window <= title.i <= end + window
+
+
 def _type_ok(entity_type: str, allowed: Iterable[str] | None) -> bool:
     if not allowed:
         return True
@@ -166,12 +175,18 @@ def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]])
         if rule.get("title_node") and rule["title_node"] in roles:
             title = title_of(doc[roles[rule["title_node"]]], index)
         subj_types, obj_types = SIGNATURES[predicate]
-        # Coordination is widened only where the rule did not itself use it for the object.
+        # Coordination is widened only for an argument that depends on another matched token
+        # ("offered help to X and Y"), not for one that is itself the head the rule hangs on
+        # ("Gazprom chairman Aleksey Miller and ..." gives Miller's post, not his neighbour's).
+        matched = set(roles.values())
         coordinated_pair = any(
             n.get("LEFT_ID") == "subject" and n.get("RIGHT_ID") == "object" for n in rule.get("pattern", ())
         )
-        subjects = [doc[roles["subject"]]] if coordinated_pair else _conjuncts(doc[roles["subject"]], index)
-        objects = [doc[roles["object"]]] if coordinated_pair else _conjuncts(doc[roles["object"]], index)
+        s_tok0, o_tok0 = doc[roles["subject"]], doc[roles["object"]]
+        subjects = _conjuncts(s_tok0, index) if s_tok0.head.i in matched and not coordinated_pair else [s_tok0]
+        objects = _conjuncts(o_tok0, index) if o_tok0.head.i in matched and not coordinated_pair else [o_tok0]
+        if title is not None and not _near(s_tok0, doc[roles[rule["title_node"]]], index):
+            continue
         for s_tok in subjects:
             s_id = index.resolve(s_tok)
             if s_id is None:

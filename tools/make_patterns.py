@@ -47,7 +47,7 @@ def with_control(rid, rel, conf, trig, rest, **extra):
     rule(rid + "-control", rel, round(conf - 0.05, 2),
          [("trigger", None, None, {**trig, "DEP": {"IN": ["xcomp", "ccomp", "advcl"]}}),
           ("ctl", "trigger", "<", {"POS": {"IN": ["VERB", "AUX"]}}),
-          ("subject", "ctl", ">", D("nsubj")), *rest], **extra)
+          ("subject", "ctl", ">", D("nsubj", "nsubjpass")), *rest], **extra)
 
 
 def passive(rid, rel, conf, trig):
@@ -100,6 +100,11 @@ rule("unit-poss", "owns", 0.85, [("trigger", None, None, L("unit_nouns")), ("sub
                                 ("object", "trigger", ">", D("compound", "appos", "nmod"))])
 rule("unit-compound", "owns", 0.8, [("object", None, None, ANY), ("trigger", "object", ">", DL(["compound", "nmod"], "unit_nouns")),
                                    ("subject", "trigger", ">", D("compound", "poss", "nmod"))])
+rule("unit-compound-of", "owns", 0.8, [("trigger", None, None, L("unit_nouns")), ("object", "trigger", ">", D("compound", "nmod")),
+                                      ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "of"}), ("subject", "prep", ">", D("pobj"))])
+rule("state-owned", "owns", 0.8, [("noun", None, None, L("company_nouns")), ("state", "noun", ">", {"DEP": {"IN": ["compound", "amod", "nmod"]}, "LOWER": {"IN": ["state", "state-owned", "state-run", "state-controlled", "government-owned"]}}),
+                                  ("subject", "noun", ">", {"DEP": {"IN": ["amod", "compound", "nmod"]}, "ENT_TYPE": {"IN": ["NORP", "GPE"]}}), ("object", "noun", "<", {"ENT_TYPE": "ORG"})],
+     subject_types=["Country"])
 rule("unit-poss-appos", "owns", 0.8, [("trigger", None, None, L("unit_nouns")), ("subject", "trigger", ">", D("poss")),
                                      ("object", "trigger", ">", D("appos"))])
 
@@ -110,7 +115,7 @@ rule("title-appos-mod", "worksFor", 0.85, [("subject", None, None, ANY), ("trigg
                                           ("object", "trigger", ">", D("compound", "amod", "poss", "nmod"))], **TITLE)
 rule("title-compound", "worksFor", 0.85, [("subject", None, None, {"ENT_TYPE": "PERSON"}), ("trigger", "subject", ">", DL(["compound", "nmod", "amod"], "titles")),
                                          ("object", "trigger", ">", D("compound", "amod", "poss", "nmod"))], **TITLE)
-rule("title-compound-sibling", "worksFor", 0.8, [("subject", None, None, {"ENT_TYPE": "PERSON"}), ("trigger", "subject", ">", DL(["compound", "nmod"], "titles")),
+rule("title-compound-sibling", "worksFor", 0.8, [("subject", None, None, {"ENT_TYPE": "PERSON"}), ("trigger", "subject", ">", DL(["compound", "nmod", "amod"], "titles")),
                                                 ("object", "subject", ">", D("compound", "amod", "poss", "nmod"))], **TITLE)
 rule("title-poss-appos", "worksFor", 0.8, [("trigger", None, None, L("titles")), ("object", "trigger", ">", D("poss", "compound")),
                                           ("subject", "trigger", ">", D("appos"))], **TITLE)
@@ -132,6 +137,11 @@ rule("meeting-held-coord", "met", 0.8, [("hv", None, None, L("holding_verbs")), 
                                        ("trigger", "hv", ">", DL(["dobj"], "meeting_nouns")), ("object", "subject", ">", D("conj"))])
 rule("meeting-poss-with", "met", 0.85, [("trigger", None, None, L("meeting_nouns")), ("subject", "trigger", ">", D("poss")),
                                        ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
+rule("talks-in", "met", 0.75, [("prep", None, None, {"DEP": "prep", "LOWER": "in"}), ("trigger", "prep", ">", DL(["pobj"], "meeting_nouns")),
+                              ("subject", "prep", "<", {"ENT_TYPE": {"IN": ["GPE", "ORG", "PERSON", "NORP"]}}), ("object", "subject", ">", D("conj"))])
+rule("in-talks-with", "met", 0.8, [("prep", None, None, {"DEP": "prep", "LOWER": "in"}), ("trigger", "prep", ">", DL(["pobj"], "meeting_nouns")),
+                                  ("subject", "prep", "<", {"ENT_TYPE": {"IN": ["GPE", "ORG", "PERSON", "NORP"]}}),
+                                  ("with", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "with", ">", D("pobj"))])
 rule("meeting-between", "met", 0.8, [("trigger", None, None, L("meeting_nouns")),
                                     ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "between"}), ("subject", "prep", ">", D("pobj")),
                                     ("object", "subject", ">", D("conj"))])
@@ -185,6 +195,9 @@ rule("place-comma", "locatedIn", 0.75, [("subject", None, None, {"ENT_TYPE": {"I
 with_control("visit-verb", "visited", 0.85, {"LEMMA": {"IN": "@visiting_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dobj"))])
 with_control("travel-to", "visited", 0.75, {"LEMMA": {"IN": "@travel_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
+rule("visit-noun-verb", "visited", 0.8, [("v", None, None, {"POS": "VERB", "LEMMA": {"IN": ["begin", "start", "make", "pay", "end", "complete"]}}),
+                                        ("subject", "v", ">", D("nsubj")), ("trigger", "v", ">", {"DEP": "dobj", "LEMMA": {"IN": ["visit", "trip", "tour"]}}),
+                                        ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
 rule("visit-noun", "visited", 0.8, [("trigger", None, None, {"LEMMA": {"IN": ["visit", "trip", "tour"]}, "POS": "NOUN"}), ("subject", "trigger", ">", D("poss", "compound")),
                                    ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
 
