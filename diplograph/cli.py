@@ -345,13 +345,16 @@ def stats(graph: Path, as_json: bool) -> None:
 
 @cli.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--corpus", required=True, type=click.Path(path_type=Path), help="Folder the gold 'doc' paths start from.")
+@click.option(
+    "--corpus", required=True, type=click.Path(path_type=Path), help="Folder the gold 'doc' paths start from."
+)
 @_model_option
 @_config_option
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def eval_command(gold: tuple[Path, ...], corpus: Path, model: str | None, config: Path | None,
-                 min_confidence: float, as_json: bool) -> None:
+def eval_command(
+    gold: tuple[Path, ...], corpus: Path, model: str | None, config: Path | None, min_confidence: float, as_json: bool
+) -> None:
     """Score extraction against gold relation files (GUIDELINES.md rules).
 
     Prints micro precision, recall and F1 with a per-relation table, quote attribution, and
@@ -369,6 +372,25 @@ def eval_command(gold: tuple[Path, ...], corpus: Path, model: str | None, config
     settings = _settings(config, model=model)
     result = evaluate(list(gold), corpus, settings, min_confidence=min_confidence).as_dict()
     click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
+
+
+@cli.command("eval-conll04")
+@click.argument("file", type=click.Path(path_type=Path))
+@_model_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def eval_conll04(file: Path, model: str | None, as_json: bool) -> None:
+    """Strict micro F1 on CoNLL04 (SpERT JSON) over Work_For, OrgBased_In, Located_In, Live_In.
+
+    \b
+    Example:
+      diplograph eval-conll04 ../shared/benchmarks/conll04/dev.json
+    """
+    import json
+
+    from extract.conll04 import evaluate_conll04, format_conll04, load_conll04
+
+    result = evaluate_conll04(load_conll04(file), model=model)
+    click.echo(json.dumps(result, indent=1) if as_json else format_conll04(result))
 
 
 def main() -> None:

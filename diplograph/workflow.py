@@ -93,8 +93,13 @@ def build_graph_files(
     return BuildResult(documents, ds, paths)
 
 
-def evaluate(gold_inputs: Sequence[Path], corpus: Path, settings: Settings, min_confidence: float = 0.0,
-             progress: Callable[[Document], None] | None = None) -> Any:
+def evaluate(
+    gold_inputs: Sequence[Path],
+    corpus: Path,
+    settings: Settings,
+    min_confidence: float = 0.0,
+    progress: Callable[[Document], None] | None = None,
+) -> Any:
     """Extract the articles the gold files name (relative to ``corpus``) and score them.
 
     Returns :class:`extract.gold.Scores`.
@@ -114,13 +119,17 @@ def format_scores(result: dict[str, Any]) -> str:
     lines = [f"{'relation':<12} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"]
     for rel, c in result["relations"].items():
         gold, pred = c.get("tp", 0) + c.get("fn", 0), c.get("tp", 0) + c.get("fp", 0)
-        lines.append(f"{rel:<12} {gold:>5} {pred:>5} {c.get('tp', 0):>4} {c['precision']:>6.2f} {c['recall']:>6.2f} "
-                     f"{c['f1']:>6.2f}")
+        lines.append(
+            f"{rel:<12} {gold:>5} {pred:>5} {c.get('tp', 0):>4} {c['precision']:>6.2f} {c['recall']:>6.2f} "
+            f"{c['f1']:>6.2f}"
+        )
     m = result["micro"]
     gold, pred = m.get("tp", 0) + m.get("fn", 0), m.get("tp", 0) + m.get("fp", 0)
     lines.append("-" * 50)
-    lines.append(f"{'micro':<12} {gold:>5} {pred:>5} {m.get('tp', 0):>4} {m['precision']:>6.2f} {m['recall']:>6.2f} "
-                 f"{m['f1']:>6.2f}")
+    lines.append(
+        f"{'micro':<12} {gold:>5} {pred:>5} {m.get('tp', 0):>4} {m['precision']:>6.2f} {m['recall']:>6.2f} "
+        f"{m['f1']:>6.2f}"
+    )
     q = result["quotes"]
     lines.append(f"\nquote attribution: {q['correct']}/{q['gold']} = {q['attribution']:.2f}")
     lines.append("\nprecision by confidence band:")

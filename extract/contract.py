@@ -145,6 +145,9 @@ class Relation:
     provenance: Provenance
     title: str | None = None
     modality: str = "actual"
+    #: Character offsets of the names the subject and object were read from.
+    subject_span: tuple[int, int] | None = None
+    object_span: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.predicate not in RELATIONS:
@@ -235,6 +238,13 @@ def document_to_json(doc: Document) -> str:
     return json.dumps(asdict(doc), ensure_ascii=False, separators=(",", ":"))
 
 
+def _pair(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    start, end = value
+    return int(start), int(end)
+
+
 def _prov(d: dict[str, Any]) -> Provenance:
     return Provenance(**d)
 
@@ -265,7 +275,17 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
             )
             for e in d.get("entities", ())
         ),
-        relations=tuple(Relation(**{**r, "provenance": _prov(r["provenance"])}) for r in d.get("relations", ())),
+        relations=tuple(
+            Relation(
+                **{
+                    **r,
+                    "provenance": _prov(r["provenance"]),
+                    "subject_span": _pair(r.get("subject_span")),
+                    "object_span": _pair(r.get("object_span")),
+                }
+            )
+            for r in d.get("relations", ())
+        ),
         events=tuple(
             Event(
                 **{

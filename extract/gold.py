@@ -36,8 +36,16 @@ __all__ = [
 ]
 
 GOLD_TYPES = frozenset({"Person", "Organization", "Country", "Place"})
-INVERSES = {"ownedBy": "owns", "foundedBy": "founded", "acquiredBy": "acquires", "employs": "worksFor",
-            "hasMember": "memberOf", "visitedBy": "visited", "sanctionedBy": "sanctioned", "suedBy": "sued"}
+INVERSES = {
+    "ownedBy": "owns",
+    "foundedBy": "founded",
+    "acquiredBy": "acquires",
+    "employs": "worksFor",
+    "hasMember": "memberOf",
+    "visitedBy": "visited",
+    "sanctionedBy": "sanctioned",
+    "suedBy": "sued",
+}
 SUBRELATIONS = {"headOf": "worksFor", "chairOf": "worksFor", "ceoOf": "worksFor", "subsidiaryOf": "owns"}
 _HONORIFICS = ("mr", "mrs", "ms", "dr", "sir", "lord", "lady")
 
@@ -94,7 +102,9 @@ def load_gold(path: Path) -> GoldFile:
         if not isinstance(ent, dict) or not isinstance(ent.get("id"), str):
             raise _fail(path, f"entity {i} has no string id")
         if ent.get("type") not in GOLD_TYPES:
-            raise _fail(path, f"entity {ent['id']!r} has unknown type {ent.get('type')!r}; accepted: {sorted(GOLD_TYPES)}")
+            raise _fail(
+                path, f"entity {ent['id']!r} has unknown type {ent.get('type')!r}; accepted: {sorted(GOLD_TYPES)}"
+            )
         forms = list(ent.get("names") or [])
         if ent.get("canonical"):
             forms.append(ent["canonical"])
@@ -103,19 +113,21 @@ def load_gold(path: Path) -> GoldFile:
         if ent["id"] in names:
             raise _fail(path, f"entity id {ent['id']!r} appears twice")
         names[ent["id"]] = frozenset(normalise_name(f) for f in forms)
-    relations = []
+    relations: list[tuple[str, str, str]] = []
     for i, rel in enumerate(data["relations"]):
         if not isinstance(rel, dict):
             raise _fail(path, f"relation {i} is not an object")
-        p = INVERSES.get(rel.get("p", ""), None)
+        p = INVERSES.get(rel.get("p", ""))
         s, o = (rel.get("o"), rel.get("s")) if p else (rel.get("s"), rel.get("o"))
         p = p or SUBRELATIONS.get(rel.get("p", ""), rel.get("p"))
         if p not in RELATIONS:
-            raise _fail(path, f"relation {i} has unknown relation {rel.get('p')!r}; accepted: {', '.join(RELATIONS[:15])}")
+            raise _fail(
+                path, f"relation {i} has unknown relation {rel.get('p')!r}; accepted: {', '.join(RELATIONS[:15])}"
+            )
         for role, ent_id in (("s", s), ("o", o)):
             if ent_id not in names:
                 raise _fail(path, f"relation {i} ({rel.get('p')}) names unknown entity {ent_id!r} as {role}")
-        relations.append((s, p, o))
+        relations.append((str(s), str(p), str(o)))
     quotes = []
     for i, q in enumerate(data.get("quotes") or []):
         if not isinstance(q, dict) or q.get("speaker") not in names or not isinstance(q.get("start"), str):
@@ -184,8 +196,11 @@ class Scores:
                 "attribution": round(self.quotes_correct / self.quotes_total, 4) if self.quotes_total else 0.0,
             },
             "confidence_bands": {
-                band: {"predicted": c["tp"] + c["fp"], "correct": c["tp"],
-                       "precision": round(c["tp"] / (c["tp"] + c["fp"]), 4) if c["tp"] + c["fp"] else None}
+                band: {
+                    "predicted": c["tp"] + c["fp"],
+                    "correct": c["tp"],
+                    "precision": round(c["tp"] / (c["tp"] + c["fp"]), 4) if c["tp"] + c["fp"] else None,
+                }
                 for band, c in sorted(self.bands.items())
             },
             "articles": {doc: dict(c) for doc, c in sorted(self.per_article.items())},

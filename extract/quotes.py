@@ -129,7 +129,7 @@ class _Attributor:
         return ent if self.index.by_id[ent].type != "Place" else None
 
     def _preceding(self, sent: Span, span: _Span) -> str | None:
-        """"X stressed that ... . "Quote."": the speaker of the sentence just before the quote,
+        """ "X stressed that ... . "Quote."": the speaker of the sentence just before the quote,
         when that sentence is in the same paragraph and says who spoke."""
         if sent.start == 0:
             return None

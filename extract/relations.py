@@ -46,6 +46,8 @@ class Candidate:
     title: str | None
     trigger: int
     rule: str
+    s_tok: int = -1
+    o_tok: int = -1
 
 
 def modality_of(trigger: Token) -> str | None:
@@ -202,9 +204,31 @@ def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]])
                 if broad_type(o_type) not in obj_types or not _type_ok(o_type, rule.get("object_types")):
                     continue
                 candidates.append(
-                    Candidate(s_id, predicate, o_id, round(confidence, 3), modality, title, trigger.i, rule_id)
+                    Candidate(
+                        s_id,
+                        predicate,
+                        o_id,
+                        round(confidence, 3),
+                        modality,
+                        title,
+                        trigger.i,
+                        rule_id,
+                        s_tok.i,
+                        o_tok.i,
+                    )
                 )
     return candidates
+
+
+def _mention_span(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Character offsets of the name (or pronoun) a relation argument was read from."""
+    if i < 0:
+        return None
+    tok = doc[i]
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent.start_char, ent.end_char
+    return tok.idx, tok.idx + len(tok.text)
 
 
 def _evidence(sent: Span) -> tuple[int, int, str]:
@@ -295,14 +319,14 @@ def to_facts(
     """
     best: dict[tuple[str, str, str], Candidate] = {}
     for cand in candidates:
-        s, o = cand.subject, cand.object
+        s, o, s_tok, o_tok = cand.subject, cand.object, cand.s_tok, cand.o_tok
         if cand.predicate in SYMMETRIC_RELATIONS and int(s[1:]) > int(o[1:]):
-            s, o = o, s
+            s, o, s_tok, o_tok = o, s, o_tok, s_tok
         key = (s, cand.predicate, o)
         prior = best.get(key)
         if prior is None or (cand.confidence, bool(cand.title)) > (prior.confidence, bool(prior.title)):
             best[key] = Candidate(
-                s, cand.predicate, o, cand.confidence, cand.modality, cand.title, cand.trigger, cand.rule
+                s, cand.predicate, o, cand.confidence, cand.modality, cand.title, cand.trigger, cand.rule, s_tok, o_tok
             )
     relations: list[Relation] = []
     events: list[Event] = []
@@ -311,7 +335,19 @@ def to_facts(
         sent = trigger.sent
         start, end, text = _evidence(sent)
         prov = Provenance(doc_id, _sent_index(doc, sent), start, end, text, f"{extractor}:{cand.rule}", version, model)
-        relations.append(Relation(s, p, o, cand.confidence, prov, cand.title, cand.modality))
+        relations.append(
+            Relation(
+                s,
+                p,
+                o,
+                cand.confidence,
+                prov,
+                cand.title,
+                cand.modality,
+                _mention_span(doc, cand.s_tok),
+                _mention_span(doc, cand.o_tok),
+            )
+        )
         if p in RELATION_EVENTS:
             ev_type, s_role, o_role = RELATION_EVENTS[p]
             date, date_text = _date_of(sent, article_date)

@@ -28,7 +28,7 @@ def _doc() -> Document:
         title="T",
         date="2017-01-10",
         entities=ents,
-        relations=(Relation("e1", "met", "e2", 0.85, prov),),
+        relations=(Relation("e1", "met", "e2", 0.85, prov, subject_span=(10, 17), object_span=(22, 34)),),
         events=(
             Event(
                 "ev1",
