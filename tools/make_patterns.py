@@ -37,7 +37,9 @@ def DL(deps, name):
     return {"DEP": {"IN": list(deps)}, "LEMMA": {"IN": f"@{name}"}}
 
 
-ANY = {}
+# Argument nodes are nouns, names, pronouns or demonyms; an empty constraint would make the
+# DependencyMatcher test every token of every article against the rule, which is slow.
+ANY = {"POS": {"IN": ["PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"]}}
 BE = {"LEMMA": "be"}
 
 

@@ -1,0 +1,72 @@
+"""Extraction speed: bare spaCy ``nlp.pipe`` against ``diplograph extract``, same model, same texts.
+
+Prints words per second for both and their ratio (diplograph / bare spaCy). Texts: the BBC
+articles in ../shared/corpus when present, else the bundled examples repeated.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--batch-size N] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "corpus" / "bbc"
+
+
+def _articles(limit: int):
+    from extract.reader import read_articles
+
+    if BBC.is_dir():
+        return list(read_articles([BBC]))[:limit], f"{BBC} (first {limit})"
+    examples = list(read_articles([ROOT / "examples" / "articles"]))
+    return (examples * (limit // len(examples) + 1))[:limit], "bundled examples, repeated"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=300, help="number of articles (default 300)")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is reported")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    import spacy
+
+    from extract.model import load_pipeline, resolve_model_name
+    from extract.pipeline import get_extractor
+
+    articles, source = _articles(args.limit)
+    texts = [a.text for a in articles]
+    name = resolve_model_name(args.model)
+    bare = spacy.load(name)
+    full = load_pipeline(args.model)
+    extractor = get_extractor("rules.v1")(full)
+    words = sum(len(doc) for doc in bare.pipe(texts[:50], batch_size=args.batch_size))  # warm-up
+    words = sum(1 for text in texts for _ in text.split())
+
+    def run_bare() -> float:
+        start = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - start
+
+    def run_full() -> float:
+        start = time.perf_counter()
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in full.pipe(pairs, as_tuples=True, batch_size=args.batch_size):
+            extractor(doc, article)
+        return time.perf_counter() - start
+
+    bare_s = min(run_bare() for _ in range(args.repeat))
+    full_s = min(run_full() for _ in range(args.repeat))
+    print(f"texts: {len(texts)} articles, {words:,} words ({source}); model {name}; batch size {args.batch_size}")
+    print(f"bare spaCy nlp.pipe:      {words / bare_s:10,.0f} words/s  ({bare_s:.2f} s)")
+    print(f"diplograph extract:       {words / full_s:10,.0f} words/s  ({full_s:.2f} s)")
+    print(f"ratio (diplograph/spaCy): {bare_s / full_s:10.3f}")
+
+
+if __name__ == "__main__":
+    main()
