@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dateutil import parser as dateparser
 from spacy.tokens import Doc, Span, Token
 
 from extract.amounts import parse_amount
@@ -28,6 +27,7 @@ from extract.contract import (
     Provenance,
     Relation,
 )
+from extract.dates import resolve_date
 from extract.entities import EntityIndex, broad_type
 from extract.lexicon import word_set
 
@@ -277,27 +277,12 @@ def _amounts(trigger: Token) -> tuple[Amount, ...]:
     return tuple(amounts)
 
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DAY_PRECISE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\d{{4}}-\d{{2}}-\d{{2}}")
-
-
-def _date_of(sent: Span, article_date: str | None) -> tuple[str | None, str | None]:
-    """The event's date: a day-precise date in the sentence, else the article's date when the
-    sentence names no time at all; a vaguer time ("in 1986", "in May") is kept as text only."""
+def _date_of(sent: Span, article_date: str | None, future: bool = False) -> tuple[str | None, str | None]:
+    """The event's date: the first time the sentence names, resolved against the article's
+    date; the article's date itself when the sentence names no time at all."""
     for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        if not _DAY_PRECISE.search(ent.text):
-            return None, ent.text
-        try:
-            default = dateparser.parse(article_date) if article_date else None
-            parsed = dateparser.parse(ent.text, fuzzy=True, default=default)
-        except (ValueError, OverflowError):
-            return None, ent.text
-        return parsed.date().isoformat(), ent.text
+        if ent.label_ == "DATE":
+            return resolve_date(ent.text, article_date, future=future)
     return article_date, None
 
 
@@ -350,7 +335,7 @@ def to_facts(
         )
         if p in RELATION_EVENTS:
             ev_type, s_role, o_role = RELATION_EVENTS[p]
-            date, date_text = _date_of(sent, article_date)
+            date, date_text = _date_of(sent, article_date, future=cand.modality == "planned")
             place = o if p == "visited" else _place_of(trigger, index)
             events.append(
                 Event(

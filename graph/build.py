@@ -23,7 +23,7 @@ from extract.contract import Document, Entity, Event, Provenance, Quote, Relatio
 from graph.iri import digest, mint
 from graph.namespace import DG, NIF
 
-__all__ = ["build_dataset", "entity_iri", "doc_iri", "graph_iri", "union_graph", "bind_prefixes"]
+__all__ = ["build_dataset", "corpus_identities", "entity_iri", "doc_iri", "graph_iri", "union_graph", "bind_prefixes"]
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,45 @@ _AGENT_ROLES = {"offerer", "investor", "acquirer", "imposer", "plaintiff", "visi
 _RECIPIENT_ROLES = {"recipient", "target", "defendant", "importer"}
 
 
-def entity_iri(entity: Entity) -> URIRef:
-    """The corpus-wide IRI of an entity: its broad type and normalised name."""
-    return mint(_BROAD.get(entity.type, "organization"), entity.key)
+def entity_iri(entity: Entity, doc_id: str | None = None) -> URIRef:
+    """The corpus-wide IRI of an entity: its broad type and normalised name.
+
+    A person known only by one name ("Ma") is not assumed to be the same person in every
+    article: with ``doc_id`` given, such a name gets an IRI of its own article.
+    """
+    kind = _BROAD.get(entity.type, "organization")
+    if kind == "person" and " " not in entity.key.strip() and doc_id is not None:
+        return mint(kind, entity.key, doc_id)
+    return mint(kind, entity.key)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in {"of", "and", "the", "for", "&"}]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) >= 2 else ""
+
+
+def corpus_identities(documents: list[Document]) -> dict[tuple[str, str], URIRef]:
+    """The IRI of every (document id, entity id): names normalised across the corpus, and
+    acronyms that one article spells out ("Shanghai Automotive Industry Corp (SAIC)") applied
+    in the articles that use the acronym alone."""
+    iris = {(d.id, e.id): entity_iri(e, d.id) for d in documents for e in d.entities}
+    acronyms: dict[str, set[URIRef]] = defaultdict(set)
+    for doc in documents:
+        for ent in doc.entities:
+            if _BROAD.get(ent.type, "organization") != "organization" or " " not in ent.name:
+                continue
+            initials = _initials(ent.name)
+            for form in ent.surface_forms:
+                if form.isupper() and 2 <= len(form) <= 8 and form == initials:
+                    acronyms[form].add(iris[(doc.id, ent.id)])
+    for doc in documents:
+        for ent in doc.entities:
+            if _BROAD.get(ent.type, "organization") == "organization" and ent.name.isupper():
+                targets = acronyms.get(ent.name, set())
+                # Only an acronym that stands for one organisation in the corpus is resolved.
+                if len(targets) == 1:
+                    iris[(doc.id, ent.id)] = next(iter(targets))
+    return iris
 
 
 def doc_iri(doc_id: str) -> URIRef:
@@ -58,23 +94,27 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 4))), datatype=XSD.decimal)
 
 
-def _labels(documents: list[Document]) -> dict[URIRef, str]:
+def _labels(documents: list[Document], iris: dict[tuple[str, str], URIRef]) -> dict[URIRef, str]:
     names: dict[URIRef, Counter[str]] = defaultdict(Counter)
     for doc in documents:
         for ent in doc.entities:
-            names[entity_iri(ent)][ent.name] += 1
+            # An acronym loses to the name it stands for when both label one entity.
+            names[iris[(doc.id, ent.id)]][ent.name] += 0 if ent.name.isupper() and " " not in ent.name else 1
     # Most frequent canonical name; ties go to the longer, then alphabetical, for determinism.
     return {iri: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for iri, c in names.items()}
 
 
 class _DocWriter:
-    def __init__(self, ds: Dataset, doc: Document, labels: dict[URIRef, str], min_confidence: float) -> None:
+    def __init__(
+        self, ds: Dataset, doc: Document, labels: dict[URIRef, str], min_confidence: float,
+        iris: dict[tuple[str, str], URIRef],
+    ) -> None:
         self.doc = doc
         self.g = ds.graph(graph_iri(doc.id))
         self.doc_iri = doc_iri(doc.id)
         self.labels = labels
         self.min_confidence = min_confidence
-        self.iris = {e.id: entity_iri(e) for e in doc.entities}
+        self.iris = {e.id: iris[(doc.id, e.id)] for e in doc.entities}
         self.activity = mint("activity", doc.id)
 
     def write(self) -> None:
@@ -210,11 +250,12 @@ def build_dataset(
     written (the CLI draws a progress bar with it; the library never prints).
     """
     docs = list(documents)
-    labels = _labels(docs)
+    iris = corpus_identities(docs)
+    labels = _labels(docs, iris)
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
     for doc in docs:
-        _DocWriter(ds, doc, labels, min_confidence).write()
+        _DocWriter(ds, doc, labels, min_confidence, iris).write()
         if progress is not None:
             progress(doc)
     log.info("built %d quads from %d documents", len(ds), len(docs))

@@ -138,3 +138,46 @@ def test_build_any_entity_name_round_trips_through_turtle(name):
     g = union_graph(build_dataset([doc]))
     back = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
     assert isomorphic(g, back)
+
+
+def _entity_doc(doc_id, *entities):
+    return Document(doc_id, entities=tuple(entities))
+
+
+def test_build_identity_single_names_stay_apart_across_articles():
+    a = _entity_doc("a.txt", Entity("e1", "Person", "Ma", "ma"), Entity("e2", "Person", "Jack Ma", "jack ma"))
+    b = _entity_doc("b.txt", Entity("e1", "Person", "Ma", "ma"), Entity("e2", "Person", "Jack Ma", "jack ma"))
+    from graph.build import corpus_identities
+
+    iris = corpus_identities([a, b])
+    assert iris[("a.txt", "e1")] != iris[("b.txt", "e1")]  # two unrelated "Ma"s
+    assert iris[("a.txt", "e2")] == iris[("b.txt", "e2")]  # one Jack Ma
+
+
+def test_build_identity_company_and_person_of_one_name_stay_apart():
+    a = _entity_doc("a.txt", Entity("e1", "Company", "May", "may"))
+    b = _entity_doc("b.txt", Entity("e1", "Person", "Theresa May", "theresa may"), Entity("e2", "Person", "May", "may"))
+    from graph.build import corpus_identities
+
+    iris = corpus_identities([a, b])
+    assert len({iris[("a.txt", "e1")], iris[("b.txt", "e1")], iris[("b.txt", "e2")]}) == 3
+
+
+def test_build_identity_acronyms_learned_in_one_article_apply_in_others():
+    a = _entity_doc(
+        "a.txt",
+        Entity(
+            "e1",
+            "Company",
+            "Shanghai Automotive Industry Corp",
+            "shanghai automotive industry",
+            ("SAIC", "Shanghai Automotive"),
+        ),
+    )
+    b = _entity_doc("b.txt", Entity("e1", "Organization", "SAIC", "saic"))
+    g = union_graph(build_dataset([a, b]))
+    from graph.build import corpus_identities
+
+    iris = corpus_identities([a, b])
+    assert iris[("a.txt", "e1")] == iris[("b.txt", "e1")]
+    assert set(g.objects(iris[("b.txt", "e1")], RDFS.label)) == {Literal("Shanghai Automotive Industry Corp")}
