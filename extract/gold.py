@@ -185,9 +185,10 @@ class Scores:
         micro = self.micro()
         p, r, f = self.prf(micro)
         return {
-            "micro": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), **dict(micro)},
+            "micro": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), **_counts(micro)},
             "relations": {
-                rel: dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in self.prf(c)), strict=True)) | dict(c)
+                rel: dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in self.prf(c)), strict=True))
+                | _counts(c)
                 for rel, c in sorted(self.per_relation.items())
             },
             "quotes": {
@@ -205,6 +206,10 @@ class Scores:
             },
             "articles": {doc: dict(c) for doc, c in sorted(self.per_article.items())},
         }
+
+
+def _counts(c: Counter[str]) -> dict[str, int]:
+    return {"tp": c["tp"], "fp": c["fp"], "fn": c["fn"]}
 
 
 def _band(confidence: float) -> str:

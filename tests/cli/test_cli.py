@@ -115,3 +115,67 @@ def test_cli_build_query_validate_draw_end_to_end(tmp_path):
     empty.write_text("")
     assert runner.invoke(cli, ["build", str(EXAMPLES), str(empty), "-o", str(again)]).exit_code == 2
     assert (again / "graph.ttl").read_bytes() == before
+
+
+def _gold_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    import json
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    (corpus / "examples").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "apple-samsung.txt", corpus / "examples" / "apple-samsung.txt")
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps(
+            {
+                "doc": "examples/apple-samsung.txt",
+                "entities": [
+                    {"id": "apple", "type": "Organization", "names": ["Apple"]},
+                    {"id": "samsung", "type": "Organization", "names": ["Samsung", "Samsung Electronics"]},
+                    {"id": "seoul", "type": "Place", "names": ["Seoul"]},
+                ],
+                "relations": [
+                    {"s": "apple", "p": "sued", "o": "samsung"},
+                    {"s": "samsung", "p": "basedIn", "o": "seoul"},
+                    {"s": "samsung", "p": "partnerOf", "o": "apple"},
+                ],
+                "quotes": [],
+            }
+        )
+    )
+    return corpus, gold
+
+
+@pytest.mark.slow
+def test_cli_eval_prints_table_and_json(tmp_path):
+    import json
+
+    corpus, gold = _gold_corpus(tmp_path)
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "micro" in result.output and "sued" in result.output
+    data = json.loads(CliRunner().invoke(cli, ["eval", str(gold), "--corpus", str(corpus), "--json"]).output)
+    assert data["relations"]["sued"]["tp"] == 1
+    assert data["micro"]["tp"] + data["micro"]["fn"] == 3
+
+
+def test_cli_eval_malformed_gold_is_one_line_error(tmp_path):
+    corpus, gold = _gold_corpus(tmp_path)
+    gold.write_text(
+        '{"doc": "examples/apple-samsung.txt", "entities": [], "relations": [{"s": "a", "p": "x", "o": "b"}]}'
+    )
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--corpus", str(corpus)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "unknown relation 'x'" in result.stderr and str(gold) in result.stderr
+
+
+@pytest.mark.slow
+def test_cli_throughput_benchmark_prints_its_figures():
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "throughput.py"), "--limit", "4", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "words/s" in out and "ratio (diplograph/spaCy)" in out
