@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test install dev lint typecheck browser clean
+.PHONY: demo test install dev lint typecheck browser conll04-model clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: $(VENV)/.dev-installed browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q --nbmake tests notebooks
+
+# Retrains the shipped CoNLL04 components (needs ../shared/benchmarks/conll04; a few minutes on CPU).
+conll04-model: $(VENV)/.dev-installed
+	$(PY) tools/train_conll04.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

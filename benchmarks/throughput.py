@@ -35,15 +35,15 @@ def main() -> None:
 
     import spacy
 
-    from extract.model import load_pipeline, resolve_model_name
+    from extract.model import resolve_model_name
     from extract.pipeline import get_extractor
 
     articles, source = _articles(args.limit)
     texts = [a.text for a in articles]
     name = resolve_model_name(args.model)
     bare = spacy.load(name)
-    full = load_pipeline(args.model)
-    extractor = get_extractor("rules.v1")(full)
+    extractor = get_extractor("rules.v1")(args.model)
+    full = extractor.nlp
     words = sum(len(doc) for doc in bare.pipe(texts[:50], batch_size=args.batch_size))  # warm-up
     words = sum(1 for text in texts for _ in text.split())
 

@@ -378,7 +378,10 @@ def eval_command(
 @click.argument("file", type=click.Path(path_type=Path))
 @_model_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def eval_conll04(file: Path, model: str | None, as_json: bool) -> None:
+@click.option(
+    "--extractor", default="conll04.v1", show_default=True, help="Registered extractor: conll04.v1 or rules.v1."
+)
+def eval_conll04(file: Path, model: str | None, as_json: bool, extractor: str) -> None:
     """Strict micro F1 on CoNLL04 (SpERT JSON) over Work_For, OrgBased_In, Located_In, Live_In.
 
     \b
@@ -389,7 +392,7 @@ def eval_conll04(file: Path, model: str | None, as_json: bool) -> None:
 
     from extract.conll04 import evaluate_conll04, format_conll04, load_conll04
 
-    result = evaluate_conll04(load_conll04(file), model=model)
+    result = evaluate_conll04(load_conll04(file), model=model, extractor_name=extractor)
     click.echo(json.dumps(result, indent=1) if as_json else format_conll04(result))
 
 

@@ -65,14 +65,15 @@ def _docs(nlp: Any, sentences: list[Sentence]) -> Iterator[Any]:
     return nlp.pipe(Doc(nlp.vocab, words=list(s.tokens)) for s in sentences)
 
 
-def evaluate_conll04(sentences: list[Sentence], model: str | None = None) -> dict[str, Any]:
+def evaluate_conll04(
+    sentences: list[Sentence], model: str | None = None, extractor_name: str = "conll04.v1"
+) -> dict[str, Any]:
     """Strict micro precision/recall/F1 over the four relations, per relation, and Kill apart."""
-    from extract.model import load_pipeline
     from extract.pipeline import get_extractor
     from extract.reader import Article
 
-    nlp = load_pipeline(model)
-    extractor = get_extractor("rules.v1")(nlp)
+    extractor = get_extractor(extractor_name)(model)
+    nlp = extractor.nlp
     counts: dict[str, Counter[str]] = {r: Counter() for r in (*SCORED, "Kill")}
     entity_counts: Counter[str] = Counter()
     for n, (sent, doc) in enumerate(zip(sentences, _docs(nlp, sentences), strict=True)):
@@ -119,6 +120,7 @@ def evaluate_conll04(sentences: list[Sentence], model: str | None = None) -> dic
     for r in SCORED:
         micro.update(counts[r])
     return {
+        "extractor": extractor_name,
         "sentences": len(sentences),
         "micro": prf(micro),
         "relations": {r: prf(counts[r]) for r in SCORED},

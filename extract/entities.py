@@ -349,6 +349,11 @@ def _match_org(name: str, clusters: list[_Cluster]) -> _Cluster | None:
                 return cluster
             if name.isupper() and len(name) >= 2 and _initials(known) == name:
                 return cluster
+            # A short form after the full name: "Shanghai Automotive" after "Shanghai
+            # Automotive Industry Corp", "Federated" after "Federated Department Stores".
+            short, full = name.split(), known.split()
+            if len(short) < len(full) and full[: len(short)] == short and short[0][:1].isupper():
+                return cluster
             if known.isupper() and len(known) >= 2 and _initials(name) == known:
                 return cluster
     return None

@@ -44,10 +44,10 @@ class RulesExtractor:
     def __call__(self, doc: Any, article: Article) -> Document:
         from extract.entities import build_entities
         from extract.quotes import extract_quotes
-        from extract.relations import read_matches, to_facts
+        from extract.relations import name_home_candidates, read_matches, to_facts
 
         index = build_entities(doc)
-        candidates = read_matches(doc, index, self.rules)
+        candidates = read_matches(doc, index, self.rules) + name_home_candidates(doc, index)
         relations, events = to_facts(
             doc,
             index,
@@ -83,18 +83,32 @@ class RulesExtractor:
 
 
 @extractors.register("rules.v1")
-def make_rules_extractor(nlp: Any, **options: Any) -> RulesExtractor:
-    return RulesExtractor(nlp, **options)
+def make_rules_extractor(model: str | None = None, **options: Any) -> RulesExtractor:
+    """The rule extractor over the English pipeline with diplograph's components."""
+    from extract.model import load_pipeline
+
+    return RulesExtractor(load_pipeline(model), **options)
+
+
+@extractors.register("conll04.v1")
+def make_conll04_extractor(model: str | None = None, **options: Any) -> Any:
+    """The extractor trained on CoNLL04 (worksFor, basedIn, locatedIn, livesIn)."""
+    from extract.statistical import Conll04Extractor, load_conll04_pipeline
+
+    options.pop("min_quote_words", None)  # it finds no quotes
+    return Conll04Extractor(load_conll04_pipeline(model), **options)
 
 
 def get_extractor(name: str) -> Callable[..., Any]:
-    """The extractor factory registered as ``name``; ValueError lists the known names."""
+    """The extractor factory registered as ``name``; an unknown name is an InputError."""
+    from diplograph.errors import InputError
+
     try:
         factory: Callable[..., Any] = extractors.get(name)
         return factory
     except catalogue.RegistryError:
         known = ", ".join(sorted(extractors.get_all()))
-        raise ValueError(f"unknown extractor {name!r}; known: {known}") from None
+        raise InputError(f"unknown extractor {name!r}; known: {known}") from None
 
 
 def extract_documents(
@@ -106,10 +120,7 @@ def extract_documents(
     min_quote_words: int | None = None,
 ) -> Iterator[Document]:
     """Run the pipeline over ``articles`` with ``nlp.pipe`` in batches, yielding documents."""
-    from extract.model import load_pipeline
-
-    nlp = load_pipeline(model)
-    run = get_extractor(extractor)(nlp, min_quote_words=min_quote_words)
+    run = get_extractor(extractor)(model, min_quote_words=min_quote_words)
     pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in run.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield run(doc, article)

@@ -31,7 +31,7 @@ from extract.dates import resolve_date
 from extract.entities import EntityIndex, broad_type
 from extract.lexicon import word_set
 
-__all__ = ["Candidate", "read_matches", "modality_of", "to_facts", "title_of"]
+__all__ = ["Candidate", "name_home_candidates", "read_matches", "modality_of", "to_facts", "title_of"]
 
 
 @dataclass(frozen=True)
@@ -185,8 +185,10 @@ def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]])
             n.get("LEFT_ID") == "subject" and n.get("RIGHT_ID") == "object" for n in rule.get("pattern", ())
         )
         s_tok0, o_tok0 = doc[roles["subject"]], doc[roles["object"]]
+        surface = "roles" in rule  # token-sequence rules name their arguments, not heads
         subjects = _conjuncts(s_tok0, index) if s_tok0.head.i in matched and not coordinated_pair else [s_tok0]
-        objects = _conjuncts(o_tok0, index) if o_tok0.head.i in matched and not coordinated_pair else [o_tok0]
+        widen_object = (o_tok0.head.i in matched or surface) and not coordinated_pair
+        objects = _conjuncts(o_tok0, index) if widen_object else [o_tok0]
         if title is not None and not _near(s_tok0, doc[roles[rule["title_node"]]], index):
             continue
         for s_tok in subjects:
@@ -229,6 +231,56 @@ def _mention_span(doc: Doc, i: int) -> tuple[int, int] | None:
         if ent.start <= i < ent.end:
             return ent.start_char, ent.end_char
     return tok.idx, tok.idx + len(tok.text)
+
+
+def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
+    """basedIn from a name that states a home ("Air China", "London Stock Exchange", "US
+    Securities and Exchange Commission"): the guidelines' ruling, for places the article names.
+
+    The home is a country (by any of its names or its demonym) or a place entity of the
+    article whose name begins the organisation's name.
+    """
+    from extract.countries import country_table
+
+    table = country_table()
+    homes: dict[str, str] = {}
+    for ent in index.entities:
+        if ent.type in ("Country", "Place"):
+            for form in (ent.name, *ent.surface_forms):
+                homes.setdefault(form, ent.id)
+    countries = {e.name: e.id for e in index.entities if e.type == "Country"}
+    found: list[Candidate] = []
+    for ent in index.entities:
+        # Companies and public bodies carry their home in their name ("Air China"); institutes
+        # and associations are often named after the country they study or speak for (the
+        # "Institute of American Studies" is in Beijing), so their names are not read so.
+        if ent.type not in ("Company", "GovernmentBody") or not ent.mentions:
+            continue
+        words = ent.name.split()
+        if len(words) < 2:
+            continue
+        home = None
+        for n in (3, 2, 1):
+            head = " ".join(words[:n])
+            if n < len(words) and head in homes:
+                home = homes[head]
+                break
+            country = table.country_of(head) or table.country_of_demonym(head)
+            if n < len(words) and country in countries:
+                home = countries[country]
+                break
+        if home is None or home == ent.id:
+            continue
+        first = ent.mentions[0]
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None:
+            continue
+        found.append(
+            Candidate(
+                ent.id, "basedIn", home, 0.7, "actual", None, span.root.i, "name-states-home", span.root.i, span.root.i
+            )
+        )
+    return found
 
 
 def _evidence(sent: Span) -> tuple[int, int, str]:

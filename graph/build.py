@@ -106,7 +106,11 @@ def _labels(documents: list[Document], iris: dict[tuple[str, str], URIRef]) -> d
 
 class _DocWriter:
     def __init__(
-        self, ds: Dataset, doc: Document, labels: dict[URIRef, str], min_confidence: float,
+        self,
+        ds: Dataset,
+        doc: Document,
+        labels: dict[URIRef, str],
+        min_confidence: float,
         iris: dict[tuple[str, str], URIRef],
     ) -> None:
         self.doc = doc

@@ -107,6 +107,12 @@ rule("unit-compound-of", "owns", 0.8, [("trigger", None, None, L("unit_nouns")),
 rule("state-owned", "owns", 0.8, [("noun", None, None, L("company_nouns")), ("state", "noun", ">", {"DEP": {"IN": ["compound", "amod", "nmod"]}, "LOWER": {"IN": ["state", "state-owned", "state-run", "state-controlled", "government-owned"]}}),
                                   ("subject", "noun", ">", {"DEP": {"IN": ["amod", "compound", "nmod"]}, "ENT_TYPE": {"IN": ["NORP", "GPE"]}}), ("object", "noun", "<", {"ENT_TYPE": "ORG"})],
      subject_types=["Country"])
+rule("owner-poss-appos", "owns", 0.8, [("trigger", None, None, L("owner_nouns")), ("object", "trigger", ">", D("poss")),
+                                       ("subject", "trigger", ">", D("appos"))])
+with_control("sell-verb", "owns", 0.7, {"LEMMA": {"IN": ["sell", "divest", "spin"]}, "POS": "VERB"},
+             [("object", "trigger", ">", {"DEP": "dobj", "ENT_TYPE": "ORG"})])
+rule("sold-to", "acquires", 0.75, [("trigger", None, None, {"LEMMA": {"IN": ["sell"]}, "POS": "VERB"}), ("object", "trigger", ">", {"DEP": "dobj", "ENT_TYPE": "ORG"}),
+                                  ("prep", "trigger", ">", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("subject", "prep", ">", D("pobj"))])
 rule("unit-poss-appos", "owns", 0.8, [("trigger", None, None, L("unit_nouns")), ("subject", "trigger", ">", D("poss")),
                                      ("object", "trigger", ">", D("appos"))])
 
@@ -221,7 +227,7 @@ rule("deal-poss-with", "partnerOf", 0.8, [("trigger", None, None, L("deal_nouns"
 with_control("export-to", "tradesWith", 0.75, {"LEMMA": {"IN": "@export_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
 with_control("export-thing-to", "tradesWith", 0.7, {"LEMMA": {"IN": "@export_verbs"}, "POS": "VERB"},
-             [("thing", "trigger", ">", D("dobj")), ("prep", "thing", ">>", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("object", "prep", ">", D("pobj"))],
+             [("thing", "trigger", ">", {"DEP": "dobj", "ENT_TYPE": {"NOT_IN": ["ORG"]}}), ("prep", "thing", ">>", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("object", "prep", ">", D("pobj"))],
              subject_types=["Country", "Organization"])
 with_control("import-from", "tradesWith", 0.75, {"LEMMA": {"IN": "@import_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": "from"}), ("object", "prep", ">", D("pobj"))], subject_types=["Country"])
