@@ -91,4 +91,6 @@ def country_table() -> CountryTable:
     for name, forms in extra["demonyms"].items():
         for form in forms:
             demonyms[form] = name
+    for capital, name in extra.get("capitals", {}).items():
+        capitals[capital] = name
     return CountryTable(names=names, demonyms=demonyms, capitals=capitals, codes=codes)

@@ -247,6 +247,10 @@ def build_entities(doc: Doc) -> EntityIndex:
             country = table.country_of(name) if label != "FAC" else None
             if label == "ORG" and ent_id in gazetteer:
                 country = None
+            metonym_label = label == "GPE" or (label == "ORG" and not ent_id)
+            if country is None and metonym_label and span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+                # Metonymy: "Beijing says", "Washington's stance" speak for the country.
+                country = table.country_of_capital(name)
         if country is not None:
             cluster = by_key.get(("Country", country))
             if cluster is None:

@@ -243,6 +243,7 @@ def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
     from extract.countries import country_table
 
     table = country_table()
+    subject_named = word_set("named_after_subject")
     homes: dict[str, str] = {}
     for ent in index.entities:
         if ent.type in ("Country", "Place"):
@@ -254,20 +255,25 @@ def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
         # Companies and public bodies carry their home in their name ("Air China"); institutes
         # and associations are often named after the country they study or speak for (the
         # "Institute of American Studies" is in Beijing), so their names are not read so.
-        if ent.type not in ("Company", "GovernmentBody") or not ent.mentions:
-            continue
         words = ent.name.split()
+        if broad_type(ent.type) != "Organization" or ent.type == "ResearchInstitute" or not ent.mentions:
+            continue
+        if {w.lower() for w in words} & subject_named:
+            continue
         if len(words) < 2:
             continue
         home = None
-        for n in (3, 2, 1):
-            head = " ".join(words[:n])
-            if n < len(words) and head in homes:
-                home = homes[head]
-                break
-            country = table.country_of(head) or table.country_of_demonym(head)
-            if n < len(words) and country in countries:
+        # The home stands at the start ("London Stock Exchange", "US Securities and Exchange
+        # Commission") or, for a country, at the end ("Air China") of the name.
+        parts = [(" ".join(words[:n]), True) for n in (3, 2, 1) if n < len(words)]
+        parts += [(" ".join(words[-n:]), False) for n in (2, 1) if n < len(words)]
+        for part, at_start in parts:
+            country = table.country_of(part) or table.country_of_demonym(part)
+            if country in countries:
                 home = countries[country]
+                break
+            if at_start and part in homes:
+                home = homes[part]
                 break
         if home is None or home == ent.id:
             continue

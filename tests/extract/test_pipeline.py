@@ -90,3 +90,36 @@ def test_pipeline_seed_article_gives_the_core_facts(shared):
     speakers = {names[q.speaker] for q in doc.quotes}
     assert {"Fu Mengzi", "Yuan Zheng", "Jia Xiudong"} <= speakers
     assert validate(build_dataset([doc])).conforms
+
+
+def _extract(text):
+    from extract.pipeline import extract_documents
+    from extract.reader import Article
+
+    (doc,) = extract_documents([Article("t.txt", text)])
+    return doc
+
+
+def test_pipeline_metonyms_speak_for_their_country(nlp):
+    doc = _extract(
+        "Washington argues that the embargo should stay. Beijing says Taiwan is Chinese. He flew to Beijing."
+    )
+    entities = {e.name: e for e in doc.entities}
+    assert "Washington" in entities["United States"].surface_forms
+    assert "Beijing" in entities["China"].surface_forms
+    assert entities["Beijing"].type == "Place"  # "flew to Beijing" is the city
+
+
+def test_pipeline_short_forms_join_the_full_name(nlp):
+    doc = _extract(
+        "Shanghai Automotive Industry Corp has agreed a deal. Shanghai Automotive said the talks went well. "
+        "SAIC is owned by the city government."
+    )
+    (saic,) = [e for e in doc.entities if e.name == "Shanghai Automotive Industry Corp"]
+    assert {"Shanghai Automotive", "SAIC"} <= set(saic.surface_forms)
+
+
+def test_pipeline_a_name_that_states_a_home_gives_based_in(nlp):
+    doc = _extract("Air China will list its shares in London, China said. The Institute of American Studies agreed.")
+    assert ("Air China", "basedIn", "China") in _triples(doc)
+    assert not any(t[0] == "Institute of American Studies" and t[1] == "basedIn" for t in _triples(doc))
