@@ -65,6 +65,12 @@ def pair_features(h: Any, t: Any) -> dict[str, float]:
     words = [w.lower_ for w in between if not w.is_punct]
     for w in words:
         f[f"bw={w}"] = 1.0
+    for a, b in zip(words, words[1:], strict=False):
+        f[f"bb={a}_{b}"] = 1.0
+    for w in doc[max(0, h.start - 2) : h.start]:
+        f[f"hprev={w.lower_}"] = 1.0
+    for w in doc[max(0, t.start - 2) : t.start]:
+        f[f"tprev={w.lower_}"] = 1.0
     if words:
         f[f"bw0={words[0]}"] = 1.0
         f[f"bw-1={words[-1]}"] = 1.0

@@ -2,7 +2,8 @@
 
 1. ``ner/``: en_core_web_sm's entity recognizer fine-tuned on the CoNLL04 train split, so that
    entity spans follow CoNLL04's conventions (Peop -> PERSON, Org -> ORG, Loc -> GPE; Other is
-   left out). A tenth of the train split is held out for model selection; dev is never used.
+   left out). It trains on the whole train split for 12 epochs, the count at which a run
+   holding out a tenth of train peaked; the dev split is never used.
 2. ``relations.json``: a multinomial logistic model over entity-pair features
    (:mod:`extract.pairs`), trained with scikit-learn on the train split's gold entities over
    en_core_web_sm's parses.
@@ -58,7 +59,7 @@ path = ${{paths.dev}}
 seed = ${{system.seed}}
 dropout = 0.2
 patience = 1200
-max_epochs = 25
+max_epochs = 12
 max_steps = 0
 eval_frequency = 100
 
@@ -101,7 +102,7 @@ def train_ner(data: list[dict], out: Path) -> None:
     cut = len(data) // 10
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
-        DocBin(docs=list(_docs(nlp, data[cut:]))).to_disk(tmpdir / "train.spacy")
+        DocBin(docs=list(_docs(nlp, data))).to_disk(tmpdir / "train.spacy")
         DocBin(docs=list(_docs(nlp, data[:cut]))).to_disk(tmpdir / "heldout.spacy")
         (tmpdir / "base.cfg").write_text(CONFIG.format(base=BASE))
         fill_config(tmpdir / "config.cfg", tmpdir / "base.cfg", silent=True)
@@ -110,7 +111,8 @@ def train_ner(data: list[dict], out: Path) -> None:
             tmpdir / "output",
             overrides={"paths.train": str(tmpdir / "train.spacy"), "paths.dev": str(tmpdir / "heldout.spacy")},
         )
-        best = spacy.load(tmpdir / "output" / "model-best")
+        # The held-out tenth is also trained on, so its scores only show progress; keep the last.
+        best = spacy.load(tmpdir / "output" / "model-last")
         if (out / "ner").exists():
             shutil.rmtree(out / "ner")
         best.to_disk(out / "ner")
