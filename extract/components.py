@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from extract.countries import country_table
 from extract.lexicon import expand_lists, load_jsonl, word_set
 
-__all__ = ["CORE_LABELS", "country_patterns", "gazetteer_patterns", "RelationMatcher", "NamePropagator"]
+__all__ = ["CORE_LABELS", "EntityCues", "country_patterns", "gazetteer_patterns", "RelationMatcher", "NamePropagator"]
 
 #: NER labels that name the entities diplograph links.
 CORE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -144,6 +144,51 @@ class NamePropagator:
 @Language.factory("diplograph_names")
 def make_names(nlp: Language, name: str) -> NamePropagator:
     return NamePropagator(nlp.vocab, nlp.make_doc)
+
+
+class EntityCues:
+    """Relabel names as organisations where the words around them say so ("brokerage Aton",
+    "its Clearstream unit", "May's chairman"), from ``patterns/entity_cues.jsonl``."""
+
+    def __init__(self, vocab: Any) -> None:
+        self.matcher = Matcher(vocab)
+        self.rules: dict[str, dict[str, Any]] = {}
+        for rule in load_jsonl("entity_cues.jsonl"):
+            self.rules[rule["id"]] = rule
+            self.matcher.add(rule["id"], [expand_lists(rule["pattern"])])
+        self.strings = vocab.strings
+
+    def _may_relabel(self, span: Span, allowed: list[str]) -> bool:
+        for ent in span.doc.ents:
+            if ent.start < span.end and span.start < ent.end:
+                label = ent.label_
+                if label == "PERSON" and len(ent) == 1:
+                    label = "PERSON1"  # a lone surname after "brokerage" is a company
+                if label not in allowed or ent.ent_id_:
+                    return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        matcher: Any = self.matcher  # with_alignments gives 4-tuples, which spaCy's stubs do not know
+        found: list[Span] = []
+        for match_id, start, _end, aligned in matcher(doc, with_alignments=True):
+            rule = self.rules[self.strings[match_id]]
+            tokens = [start + i for i, element in enumerate(aligned) if element == rule["target"]]
+            if not tokens:
+                continue
+            span = Span(doc, tokens[0], tokens[-1] + 1, label=rule["label"])
+            if self._may_relabel(span, rule["relabel"]):
+                found.append(span)
+        if found:
+            found = filter_spans(found)
+            kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+            doc.ents = filter_spans(kept + found)
+        return doc
+
+
+@Language.factory("diplograph_entity_cues")
+def make_entity_cues(nlp: Language, name: str) -> EntityCues:
+    return EntityCues(nlp.vocab)
 
 
 class RelationMatcher:

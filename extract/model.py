@@ -76,7 +76,8 @@ def load_pipeline(model: str | None = None) -> Any:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer_patterns())
         countries.add_patterns(country_patterns())
-    nlp.add_pipe("diplograph_names", after="diplograph_countries")
+    nlp.add_pipe("diplograph_entity_cues", after="diplograph_countries")
+    nlp.add_pipe("diplograph_names", after="diplograph_entity_cues")
     nlp.add_pipe("diplograph_relations", last=True)
     log.info("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp

@@ -185,6 +185,22 @@ def read_matches(doc: Doc, index: EntityIndex, rules: dict[str, dict[str, Any]])
             n.get("LEFT_ID") == "subject" and n.get("RIGHT_ID") == "object" for n in rule.get("pattern", ())
         )
         s_tok0, o_tok0 = doc[roles["subject"]], doc[roles["object"]]
+        if rule.get("all_pairs"):
+            # "a meeting between A, B and C": every two of them met.
+            group = _conjuncts(s_tok0, index)
+            pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+            for a, b in pairs:
+                a_id, b_id = index.resolve(a), index.resolve(b)
+                if not (a_id and b_id) or a_id == b_id:
+                    continue
+                allowed_s, allowed_o = SIGNATURES[predicate]
+                if broad_type(index.by_id[a_id].type) in allowed_s and broad_type(index.by_id[b_id].type) in allowed_o:
+                    candidates.append(
+                        Candidate(
+                            a_id, predicate, b_id, round(confidence, 3), modality, None, trigger.i, rule_id, a.i, b.i
+                        )
+                    )
+            continue
         surface = "roles" in rule  # token-sequence rules name their arguments, not heads
         subjects = _conjuncts(s_tok0, index) if s_tok0.head.i in matched and not coordinated_pair else [s_tok0]
         widen_object = (o_tok0.head.i in matched or surface) and not coordinated_pair

@@ -150,9 +150,17 @@ rule("talks-in", "met", 0.75, [("prep", None, None, {"DEP": "prep", "LOWER": "in
 rule("in-talks-with", "met", 0.8, [("prep", None, None, {"DEP": "prep", "LOWER": "in"}), ("trigger", "prep", ">", DL(["pobj"], "meeting_nouns")),
                                   ("subject", "prep", "<", {"ENT_TYPE": {"IN": ["GPE", "ORG", "PERSON", "NORP"]}}),
                                   ("with", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "with", ">", D("pobj"))])
+rule("due-to-hold-talks", "met", 0.8, [("root", None, None, {"DEP": "ROOT"}), ("subject", "root", ">", D("nsubj", "nsubjpass")),
+                                       ("hv", "root", ">>", {"DEP": "xcomp", "LEMMA": {"IN": "@holding_verbs"}}), ("trigger", "hv", ">", DL(["dobj"], "meeting_nouns")),
+                                       ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
+rule("due-to-meet", "met", 0.8, [("root", None, None, {"DEP": "ROOT"}), ("subject", "root", ">", D("nsubj", "nsubjpass")),
+                                 ("trigger", "root", ">>", {"DEP": "xcomp", "LEMMA": "meet"}), ("object", "trigger", ">", D("dobj"))])
+rule("bosses-of-meet", "met", 0.75, [("trigger", None, None, {"LEMMA": {"IN": "@meeting_verbs"}}), ("head", "trigger", "<", {"POS": {"IN": ["AUX", "VERB"]}}),
+                                    ("boss", "head", ">", {"DEP": "nsubj", "LEMMA": {"IN": ["boss", "head", "chief", "leader", "executive", "official", "representative", "negotiator", "minister"]}}),
+                                    ("of", "boss", ">", {"DEP": "prep", "LOWER": "of"}), ("subject", "of", ">", D("pobj")), ("object", "subject", ">", D("conj"))])
 rule("meeting-between", "met", 0.8, [("trigger", None, None, L("meeting_nouns")),
                                     ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "between"}), ("subject", "prep", ">", D("pobj")),
-                                    ("object", "subject", ">", D("conj"))])
+                                    ("object", "subject", ">", D("conj"))], all_pairs=True)
 
 # offered
 with_control("offer-dative", "offered", 0.85, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dative", "iobj"))])
@@ -187,7 +195,7 @@ rule("demonym-noun-appos", "basedIn", 0.8, [("noun", None, None, L("company_noun
 rule("demonym-noun-including", "basedIn", 0.75, [("noun", None, None, L("company_nouns")), ("object", "noun", ">", DEMONYM),
                                                 ("prep", "noun", ">", {"DEP": "prep", "LOWER": {"IN": ["including", "like", "such"]}}),
                                                 ("subject", "prep", ">>", {"DEP": "pobj", "ENT_TYPE": "ORG"})], object_types=["Country", "Place"])
-rule("demonym-role-noun", "basedIn", 0.7, [("subject", None, None, {"LEMMA": {"IN": "@company_nouns"}, "ENT_TYPE": ""}),
+rule("demonym-role-noun", "basedIn", 0.6, [("subject", None, None, {"LEMMA": {"IN": "@company_nouns"}, "ENT_TYPE": ""}),
                                           ("object", "subject", ">", DEMONYM)], object_types=["Country"])
 rule("demonym-direct", "basedIn", 0.75, [("subject", None, None, {"ENT_TYPE": "ORG"}), ("object", "subject", ">", {"DEP": {"IN": ["amod", "compound", "poss"]}, "ENT_TYPE": {"IN": ["NORP", "GPE"]}})],
      object_types=["Country"])
