@@ -166,6 +166,14 @@ rule("meeting-between", "met", 0.8, [("trigger", None, None, L("meeting_nouns"))
 with_control("offer-dative", "offered", 0.85, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dative", "iobj"))])
 with_control("offer-to", "offered", 0.8, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
+rule("offer-to-do-for", "offered", 0.75, [("trigger", None, None, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}), ("subject", "trigger", ">", D("nsubj")),
+                                         ("do", "trigger", ">", {"DEP": "xcomp", "POS": "VERB"}), ("prep", "do", ">", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": ["to", "for"]}}),
+                                         ("object", "prep", ">", D("pobj"))])
+rule("offer-demonym-recipient", "offered", 0.7, [("trigger", None, None, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}), ("subject", "trigger", ">", D("nsubj")),
+                                                ("who", "trigger", ">", {"DEP": {"IN": ["dative", "iobj"]}}), ("object", "who", ">", {"DEP": {"IN": ["amod", "compound"]}, "ENT_TYPE": {"IN": ["NORP", "GPE"]}})],
+     object_types=["Country"])
+rule("owns-brands-behind", "owns", 0.75, [("subject", None, None, {"POS": {"IN": ["NOUN", "PROPN"]}}), ("behind", "subject", ">", {"DEP": "prep", "LOWER": "behind"}),
+                                         ("brand", "behind", ">", {"DEP": "pobj", "LEMMA": {"IN": "@unit_nouns"}}), ("object", "brand", ">", D("compound", "nmod", "amod"))])
 rule("offer-nmod", "offered", 0.6, [("trigger", None, None, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}), ("subject", "trigger", ">", D("nsubj")),
                                    ("thing", "trigger", ">", D("dobj")), ("object", "thing", ">", {"DEP": "nmod", "ENT_TYPE": {"IN": ["PERSON", "ORG", "GPE"]}})])
 rule("offer-help", "offered", 0.7, [("trigger", None, None, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}), ("subject", "trigger", ">", D("nsubj")),
