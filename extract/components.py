@@ -39,9 +39,16 @@ if not Doc.has_extension("dg_matches"):
 
 @Language.component("diplograph_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Start a new sentence after every line break."""
+    """Start a new sentence at every line break.
+
+    The whitespace token of the break opens the new sentence: marking the word after it
+    instead leads the parser to cut that word off as a sentence of its own.
+    """
     for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if "\n" in tok.text and tok.is_space:
+            tok.is_sent_start = True
+            doc[tok.i + 1].is_sent_start = False
+        elif "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
     return doc
 
