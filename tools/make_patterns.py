@@ -158,6 +158,16 @@ rule("due-to-meet", "met", 0.8, [("root", None, None, {"DEP": "ROOT"}), ("subjec
 rule("bosses-of-meet", "met", 0.75, [("trigger", None, None, {"LEMMA": {"IN": "@meeting_verbs"}}), ("head", "trigger", "<", {"POS": {"IN": ["AUX", "VERB"]}}),
                                     ("boss", "head", ">", {"DEP": "nsubj", "LEMMA": {"IN": ["boss", "head", "chief", "leader", "executive", "official", "representative", "negotiator", "minister"]}}),
                                     ("of", "boss", ">", {"DEP": "prep", "LOWER": "of"}), ("subject", "of", ">", D("pobj")), ("object", "subject", ">", D("conj"))])
+rule("at-meeting-with", "met", 0.75, [("trigger", None, None, L("meeting_nouns")), ("with", "trigger", ">", {"DEP": "prep", "LOWER": "with"}),
+                                     ("object", "with", ">", D("pobj")), ("at", "trigger", "<", {"LOWER": {"IN": ["at", "during", "after"]}}),
+                                     ("verb", "at", "<", {"POS": "VERB"}), ("subject", "verb", ">", D("nsubj"))])
+rule("at-meeting-with-participle", "met", 0.75, [("trigger", None, None, L("meeting_nouns")), ("with", "trigger", ">", {"DEP": "prep", "LOWER": "with"}),
+                                                ("object", "with", ">", D("pobj")), ("at", "trigger", "<", {"LOWER": {"IN": ["at", "during", "after"]}}),
+                                                ("verb", "at", "<", {"POS": "VERB", "DEP": {"IN": ["acl", "advcl", "relcl"]}}), ("subject", "verb", "<", {"POS": {"IN": ["PROPN", "NOUN", "PRON"]}})])
+rule("at-meeting-with-advcl", "met", 0.75, [("trigger", None, None, L("meeting_nouns")), ("with", "trigger", ">", {"DEP": "prep", "LOWER": "with"}),
+                                           ("object", "with", ">", D("pobj")), ("at", "trigger", "<", {"LOWER": {"IN": ["at", "during", "after"]}}),
+                                           ("verb", "at", "<", {"POS": "VERB", "DEP": "advcl"}), ("main", "verb", "<", {"POS": {"IN": ["VERB", "AUX"]}}),
+                                           ("subject", "main", ">", D("nsubj"))])
 rule("meeting-between", "met", 0.8, [("trigger", None, None, L("meeting_nouns")),
                                     ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "between"}), ("subject", "prep", ">", D("pobj")),
                                     ("object", "subject", ">", D("conj"))], all_pairs=True)
@@ -219,6 +229,8 @@ rule("place-comma", "locatedIn", 0.75, [("subject", None, None, {"ENT_TYPE": {"I
 with_control("visit-verb", "visited", 0.85, {"LEMMA": {"IN": "@visiting_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dobj"))])
 with_control("travel-to", "visited", 0.75, {"LEMMA": {"IN": "@travel_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
+rule("visit-participle", "visited", 0.8, [("subject", None, None, ANY), ("trigger", "subject", ">", {"DEP": {"IN": ["acl", "relcl"]}, "LEMMA": {"IN": "@visiting_verbs"}}),
+                                         ("object", "trigger", ">", D("dobj"))])
 rule("visit-noun-verb", "visited", 0.8, [("v", None, None, {"POS": "VERB", "LEMMA": {"IN": ["begin", "start", "make", "pay", "end", "complete"]}}),
                                         ("subject", "v", ">", D("nsubj")), ("trigger", "v", ">", {"DEP": "dobj", "LEMMA": {"IN": ["visit", "trip", "tour"]}}),
                                         ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "to"}), ("object", "prep", ">", D("pobj"))])
