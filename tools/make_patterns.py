@@ -127,6 +127,13 @@ rule("title-compound-sibling", "worksFor", 0.8, [("subject", None, None, {"ENT_T
                                                 ("object", "subject", ">", D("compound", "amod", "poss", "nmod"))], **TITLE)
 rule("title-poss-appos", "worksFor", 0.8, [("trigger", None, None, L("titles")), ("object", "trigger", ">", D("poss", "compound")),
                                           ("subject", "trigger", ">", D("appos"))], **TITLE)
+BOARD_VERBS = {"LEMMA": {"IN": ["resign", "quit", "retire", "step", "leave", "join", "appoint", "name", "elect", "sit", "serve"]}, "POS": "VERB"}
+rule("board-of-poss", "worksFor", 0.75, [("trigger", None, None, BOARD_VERBS), ("subject", "trigger", ">", D("nsubj", "nsubjpass")),
+                                        ("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["from", "to", "on"]}}),
+                                        ("board", "prep", ">", {"DEP": "pobj", "LEMMA": {"IN": ["board", "management", "staff", "team"]}}), ("object", "board", ">", D("poss"))])
+rule("board-of-of", "worksFor", 0.75, [("trigger", None, None, BOARD_VERBS), ("subject", "trigger", ">", D("nsubj", "nsubjpass")),
+                                      ("board", "trigger", ">>", {"DEP": {"IN": ["pobj", "dobj"]}, "LEMMA": {"IN": ["board", "management", "staff", "team"]}}),
+                                      ("of", "board", ">", {"DEP": "prep", "LOWER": "of"}), ("object", "of", ">", D("pobj"))])
 with_control("work-for", "worksFor", 0.8, {"LEMMA": {"IN": "@working_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["for", "at", "with"]}}), ("object", "prep", ">", D("pobj"))])
 with_control("lead-verb", "worksFor", 0.7, {"LEMMA": {"IN": "@leading_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dobj"))],
