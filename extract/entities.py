@@ -184,6 +184,15 @@ class EntityIndex:
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.token_entity:
                     return self.token_entity[child.i]
+                # "markets such as Latin America", "businesses including Macy's": the example.
+                if child.dep_ == "prep" and child.lower_ in ("such", "including", "like"):
+                    for pobj in child.subtree:
+                        if pobj.dep_ == "pobj" and pobj.i in self.token_entity:
+                            return self.token_entity[pobj.i]
+            if token.lemma_.lower() in ("country", "nation") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
+            ):
+                return self._antecedent(token, "Country")
             lemma = token.lemma_.lower()
             if lemma in self._company_nouns and token.i + 1 < len(token.doc):
                 # "carmaker Geely", "oil giant Yukos": the name right after the noun.

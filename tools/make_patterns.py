@@ -134,6 +134,10 @@ rule("board-of-poss", "worksFor", 0.75, [("trigger", None, None, BOARD_VERBS), (
 rule("board-of-of", "worksFor", 0.75, [("trigger", None, None, BOARD_VERBS), ("subject", "trigger", ">", D("nsubj", "nsubjpass")),
                                       ("board", "trigger", ">>", {"DEP": {"IN": ["pobj", "dobj"]}, "LEMMA": {"IN": ["board", "management", "staff", "team"]}}),
                                       ("of", "board", ">", {"DEP": "prep", "LOWER": "of"}), ("object", "of", ">", D("pobj"))])
+rule("person-from-org", "worksFor", 0.65, [("subject", None, None, {"ENT_TYPE": "PERSON"}), ("prep", "subject", ">", {"DEP": "prep", "LOWER": {"IN": ["from", "at", "with"]}}),
+                                          ("object", "prep", ">", {"DEP": "pobj", "ENT_TYPE": "ORG"}), ("comma", "prep", ";", {"ORTH": ","})], object_types=["Organization"])
+rule("country-s-firm", "basedIn", 0.7, [("subject", None, None, {"ENT_TYPE": "ORG"}), ("noun", "subject", ">", DL(["appos"], "company_nouns")),
+                                       ("object", "noun", ">", {"DEP": "poss", "LEMMA": {"IN": ["country", "nation"]}})], object_types=["Country"])
 with_control("work-for", "worksFor", 0.8, {"LEMMA": {"IN": "@working_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["for", "at", "with"]}}), ("object", "prep", ">", D("pobj"))])
 with_control("lead-verb", "worksFor", 0.7, {"LEMMA": {"IN": "@leading_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dobj"))],
@@ -191,6 +195,12 @@ rule("offer-demonym-recipient", "offered", 0.7, [("trigger", None, None, {"LEMMA
      object_types=["Country"])
 rule("owns-brands-behind", "owns", 0.75, [("subject", None, None, {"POS": {"IN": ["NOUN", "PROPN"]}}), ("behind", "subject", ">", {"DEP": "prep", "LOWER": "behind"}),
                                          ("brand", "behind", ">", {"DEP": "pobj", "LEMMA": {"IN": "@unit_nouns"}}), ("object", "brand", ">", D("compound", "nmod", "amod"))])
+with_control("lend-to", "offered", 0.75, {"LEMMA": {"IN": ["lend", "loan", "grant", "give", "extend"]}, "POS": "VERB"},
+             [("object", "trigger", ">", {"DEP": {"IN": ["dobj", "dative", "iobj"]}, "ENT_TYPE": {"IN": ["ORG", "GPE", "PERSON", "NORP"]}})])
+rule("received-from", "offered", 0.7, [("trigger", None, None, {"LEMMA": {"IN": ["receive", "get", "obtain", "secure", "win", "accept"]}, "POS": "VERB"}),
+                                      ("object", "trigger", ">", D("nsubj", "nsubjpass")),
+                                      ("what", "trigger", ">>", {"LEMMA": {"IN": ["credit", "loan", "aid", "assistance", "funding", "help", "support", "grant", "financing", "bailout"]}}),
+                                      ("from", "trigger", ">>", {"DEP": "prep", "LOWER": "from"}), ("subject", "from", ">", D("pobj"))])
 rule("offer-nmod", "offered", 0.6, [("trigger", None, None, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}), ("subject", "trigger", ">", D("nsubj")),
                                    ("thing", "trigger", ">", D("dobj")), ("object", "thing", ">", {"DEP": "nmod", "ENT_TYPE": {"IN": ["PERSON", "ORG", "GPE"]}})])
 rule("offer-help", "offered", 0.7, [("trigger", None, None, {"LEMMA": {"IN": "@offering_verbs"}, "POS": "VERB"}), ("subject", "trigger", ">", D("nsubj")),
@@ -232,6 +242,11 @@ rule("place-comma", "locatedIn", 0.75, [("subject", None, None, {"ENT_TYPE": {"I
                                        ("object", "subject", ">", {"DEP": {"IN": ["appos", "npadvmod", "conj"]}, "ENT_TYPE": "GPE"}), ("comma", "object", ";", {"ORTH": ","})],
      object_types=["Country"])
 
+rule("place-in-part-of", "locatedIn", 0.7, [("subject", None, None, {"ENT_TYPE": {"IN": ["GPE", "LOC", "FAC"]}}),
+                                           ("prep", "subject", ">", {"DEP": "prep", "LOWER": {"IN": ["in", "near"]}}),
+                                           ("part", "prep", ">", {"DEP": "pobj", "LEMMA": {"IN": ["east", "west", "north", "south", "centre", "center", "heart", "part", "region", "outskirts", "suburb", "coast", "province", "state"]}}),
+                                           ("of", "part", ">", {"DEP": "prep", "LOWER": "of"}), ("object", "of", ">", {"DEP": "pobj", "ENT_TYPE": {"IN": ["GPE", "LOC"]}})])
+
 # visited
 with_control("visit-verb", "visited", 0.85, {"LEMMA": {"IN": "@visiting_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dobj"))])
 with_control("travel-to", "visited", 0.75, {"LEMMA": {"IN": "@travel_verbs"}, "POS": "VERB"},
@@ -249,6 +264,16 @@ with_control("deal-with", "partnerOf", 0.8, {"LEMMA": {"IN": "@deal_verbs"}, "PO
              [("deal", "trigger", ">", DL(["dobj"], "deal_nouns")), ("prep", "deal", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
 with_control("deal-verb-with", "partnerOf", 0.8, {"LEMMA": {"IN": "@deal_verbs"}, "POS": "VERB"},
              [("deal", "trigger", ">", DL(["dobj"], "deal_nouns")), ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
+SUPPLY = {"DEP": {"IN": ["compound", "amod", "nmod"]}, "LEMMA": {"IN": ["supply", "export", "import", "sale", "sales", "delivery", "purchase", "trade", "trading"]}}
+with_control("supply-deal-with", "tradesWith", 0.75, {"LEMMA": {"IN": "@deal_verbs"}, "POS": "VERB"},
+             [("deal", "trigger", ">", DL(["dobj"], "deal_nouns")), ("kind", "deal", ">", SUPPLY),
+              ("prep", "deal", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
+with_control("supply-deal-verb-with", "tradesWith", 0.75, {"LEMMA": {"IN": "@deal_verbs"}, "POS": "VERB"},
+             [("deal", "trigger", ">", DL(["dobj"], "deal_nouns")), ("kind", "deal", ">", SUPPLY),
+              ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
+rule("deal-verb-between", "partnerOf", 0.75, [("trigger", None, None, {"LEMMA": {"IN": "@deal_verbs"}, "POS": "VERB"}),
+                                             ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "between"}), ("subject", "prep", ">", D("pobj")),
+                                             ("object", "subject", ">", D("conj"))])
 rule("deal-coord", "partnerOf", 0.8, [("trigger", None, None, {"LEMMA": {"IN": "@deal_verbs"}}), ("subject", "trigger", ">", D("nsubj")),
                                      ("object", "subject", ">", D("conj")), ("deal", "trigger", ">", DL(["dobj"], "deal_nouns"))])
 with_control("partner-verb", "partnerOf", 0.8, {"LEMMA": {"IN": "@partnering_verbs"}, "POS": "VERB"},
@@ -266,6 +291,9 @@ with_control("export-thing-to", "tradesWith", 0.7, {"LEMMA": {"IN": "@export_ver
              subject_types=["Country", "Organization"])
 with_control("import-from", "tradesWith", 0.75, {"LEMMA": {"IN": "@import_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": "from"}), ("object", "prep", ">", D("pobj"))], subject_types=["Country"])
+rule("flow-from-to", "tradesWith", 0.75, [("trigger", None, None, {"LEMMA": {"IN": ["delivery", "supply", "export", "exports", "shipment", "import", "imports", "sale", "flow", "transfer"]}, "POS": "NOUN"}),
+                                         ("from", "trigger", ">>", {"DEP": "prep", "LOWER": "from"}), ("subject", "from", ">", D("pobj")),
+                                         ("to", "trigger", ">>", {"DEP": "prep", "LOWER": "to"}), ("object", "to", ">", D("pobj"))])
 rule("trade-with", "tradesWith", 0.8, [("trigger", None, None, L("trade_nouns")), ("subject", "trigger", ">", D("poss", "compound", "amod")),
                                       ("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["with", "to"]}}), ("object", "prep", ">", D("pobj"))])
 rule("trade-between", "tradesWith", 0.8, [("trigger", None, None, L("trade_nouns")), ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "between"}),
