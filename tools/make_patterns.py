@@ -330,6 +330,9 @@ rule("takeover-of", "acquires", 0.8, [("trigger", None, None, L("buying_nouns"))
 rule("takeover-of-by", "acquires", 0.8, [("trigger", None, None, L("buying_nouns")), ("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["of", "for"]}}),
                                         ("object", "prep", ">", D("pobj")), ("by", "trigger", ">", {"DEP": "prep", "LOWER": "by"}), ("subject", "by", ">", D("pobj"))],
      object_types=["Organization"])
+rule("bidding-for", "acquires", 0.7, [("root", None, None, {"DEP": "ROOT"}), ("subject", "root", ">", D("nsubj", "nsubjpass")),
+                                     ("trigger", "root", ">>", {"LEMMA": {"IN": ["bid", "buy", "acquire", "purchase"]}, "DEP": {"IN": ["pcomp", "xcomp", "advcl"]}}),
+                                     ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "for"}), ("object", "prep", ">", D("pobj"))], object_types=["Organization"])
 rule("bid-for", "acquires", 0.75, [("v", None, None, {"POS": "VERB"}), ("subject", "v", ">", D("nsubj")),
                                   ("trigger", "v", ">", DL(["dobj"], "buying_nouns")), ("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["for", "of"]}}),
                                   ("object", "prep", ">", D("pobj"))], object_types=["Organization"])
