@@ -32,6 +32,7 @@ _ATTRS: dict[str, Callable[[Any], str]] = {
 }
 # Attributes the document is indexed by, most selective first.
 _INDEXED = ("LEMMA", "LOWER", "ORTH", "TEXT", "ENT_TYPE", "DEP", "POS", "TAG")
+_INVERSE = {">": "<", "<": ">", ">>": "<<", "<<": ">>", ".": ";", ";": "."}
 
 
 class _Node:
@@ -58,6 +59,10 @@ class _Node:
         if self.index_key is None or _INDEXED.index(name) < _INDEXED.index(self.index_key[0]):
             self.index_key = (name, values)
 
+    def selectivity(self) -> int:
+        """Lower is more selective: a node found through a word list beats one found by label."""
+        return len(_INDEXED) if self.index_key is None else _INDEXED.index(self.index_key[0])
+
     def accepts(self, token: Any) -> bool:
         for get, kind, value in self.tests:
             got = get(token)
@@ -69,11 +74,42 @@ class _Node:
         return True
 
 
+class _Rule:
+    """A pattern re-rooted at its most selective node, walked in breadth-first order."""
+
+    def __init__(self, key: str, nodes: list[_Node]) -> None:
+        self.key = key
+        self.nodes = nodes
+        edges: dict[int, list[tuple[int, str]]] = {i: [] for i in range(len(nodes))}
+        for j, node in enumerate(nodes):
+            if node.left is not None:
+                assert node.op is not None
+                if node.op not in _INVERSE:
+                    raise ValueError(f"unsupported relation operator {node.op!r} in a dependency pattern")
+                edges[node.left].append((j, node.op))
+                edges[j].append((node.left, _INVERSE[node.op]))
+        start = min(range(len(nodes)), key=lambda i: (nodes[i].selectivity(), i))
+        # steps[k] = (node index, position in walk of the node it hangs on, operator from it)
+        self.steps: list[tuple[int, int, str]] = [(start, -1, "")]
+        placed = {start: 0}
+        frontier = [start]
+        while frontier:
+            current = frontier.pop(0)
+            for other, op in edges[current]:
+                if other not in placed:
+                    placed[other] = len(self.steps)
+                    self.steps.append((other, placed[current], op))
+                    frontier.append(other)
+        if len(self.steps) != len(nodes):
+            raise ValueError(f"rule {key!r}: the pattern's nodes are not all connected")
+
+
 class FastDependencyMatcher:
     """``add(key, [pattern])`` and ``matcher(doc) -> [(key, [token index per node])]``."""
 
     def __init__(self) -> None:
-        self._rules: dict[str, list[_Node]] = {}
+        self._rules: list[_Rule] = []
+        self._indexed: set[str] = set()
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
@@ -85,39 +121,55 @@ class FastDependencyMatcher:
                     raise ValueError(f"rule {key!r}: only the first node may lack LEFT_ID")
                 nodes.append(_Node(spec.get("RIGHT_ATTRS", {}), left, spec.get("REL_OP")))
                 ids[spec["RIGHT_ID"]] = n
-            self._rules[key] = nodes
+            rule = _Rule(key, nodes)
+            anchor = nodes[rule.steps[0][0]]
+            if anchor.index_key is not None:
+                self._indexed.add(anchor.index_key[0])
+            self._rules.append(rule)
 
     def __call__(self, doc: Any) -> list[tuple[str, list[int]]]:
-        index: dict[str, dict[str, list[Any]]] = {name: defaultdict(list) for name in _INDEXED}
+        getters = [(name, _ATTRS[name]) for name in _INDEXED if name in self._indexed]
+        index: dict[str, dict[str, list[Any]]] = {name: defaultdict(list) for name, _ in getters}
         for tok in doc:
-            for name in _INDEXED:
-                index[name][_ATTRS[name](tok)].append(tok)
+            for name, get in getters:
+                index[name][get(tok)].append(tok)
         found: list[tuple[str, list[int]]] = []
-        for key, nodes in self._rules.items():
-            first = nodes[0]
+        for rule in self._rules:
+            first = rule.nodes[rule.steps[0][0]]
             if first.index_key is not None:
                 name, values = first.index_key
-                anchors = sorted({t.i: t for v in values for t in index[name].get(v, ())}.values(), key=lambda t: t.i)
+                table = index[name]
+                lists = [table[v] for v in values if v in table]
+                if not lists:
+                    continue
+                anchors = (
+                    lists[0]
+                    if len(lists) == 1
+                    else sorted({t.i: t for ts in lists for t in ts}.values(), key=lambda t: t.i)
+                )
             else:
                 anchors = list(doc)
             for anchor in anchors:
                 if first.accepts(anchor):
-                    for bound in self._extend(nodes, [anchor], doc):
-                        found.append((key, [t.i for t in bound]))
+                    for walk in self._extend(rule, [anchor], doc):
+                        tokens = [0] * len(rule.nodes)
+                        for (node, _, _), tok in zip(rule.steps, walk, strict=True):
+                            tokens[node] = tok.i
+                        found.append((rule.key, tokens))
         return found
 
-    def _extend(self, nodes: list[_Node], bound: list[Any], doc: Any) -> Iterator[list[Any]]:
-        if len(bound) == len(nodes):
-            yield list(bound)
+    def _extend(self, rule: _Rule, walk: list[Any], doc: Any) -> Iterator[list[Any]]:
+        if len(walk) == len(rule.steps):
+            yield list(walk)
             return
-        node = nodes[len(bound)]
-        assert node.left is not None
-        for tok in _related(bound[node.left], node.op, doc):
+        node_index, parent, op = rule.steps[len(walk)]
+        node = rule.nodes[node_index]
+        for tok in _related(walk[parent], op, doc):
             # As in spaCy's matcher, one token may fill two nodes.
             if node.accepts(tok):
-                bound.append(tok)
-                yield from self._extend(nodes, bound, doc)
-                bound.pop()
+                walk.append(tok)
+                yield from self._extend(rule, walk, doc)
+                walk.pop()
 
 
 def _related(tok: Any, op: str | None, doc: Any) -> Iterator[Any]:

@@ -21,6 +21,7 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
+@functools.cache
 def word_set(name: str) -> frozenset[str]:
     """One word list of the lexicon as a set of lower-case strings."""
     return frozenset(w.lower() for w in lexicon()[name])

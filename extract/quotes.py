@@ -187,6 +187,7 @@ def extract_quotes(
     attributor = _Attributor(doc, index, spans)
     quotes: list[Quote] = []
     previous: tuple[str, int] | None = None  # speaker and paragraph end of the last quote
+    sent_starts = [s.start for s in doc.sents]
     for span in spans:
         inner = text[span.start : span.end].strip()
         speaker = attributor.attribute(span)
@@ -208,8 +209,7 @@ def extract_quotes(
         sent = doc.char_span(start, start + len(inner), alignment_mode="expand")
         sentence = 0
         if sent is not None:
-            starts = [s.start for s in doc.sents]
-            sentence = bisect.bisect_right(starts, sent.start) - 1
+            sentence = bisect.bisect_right(sent_starts, sent.start) - 1
         prov = Provenance(doc_id, sentence, start, start + len(inner), inner, f"{extractor}:quote", version, model)
         quotes.append(Quote(speaker, inner, confidence, prov))
     return quotes

@@ -147,10 +147,13 @@ def _conjuncts(token: Token, index: EntityIndex) -> list[Token]:
 
 def _near(person: Token, title: Token, index: EntityIndex, window: int = 5) -> bool:
     """A post belongs to a name only when they stand close together ("X, the chairman of")."""
-    ent_id = index.token_entity.get(person.i)
-    tokens = [t.i for t in person.doc if index.token_entity.get(t.i) == ent_id] if ent_id else [person.i]
-    near = [i for i in tokens if abs(i - person.i) <= 6] or [person.i]
-    start, end = min(near), max(near)
+    doc = person.doc
+    start = end = person.i
+    if person.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
     return start - window <= title.i <= end + window
 
 
@@ -243,9 +246,13 @@ def _mention_span(doc: Doc, i: int) -> tuple[int, int] | None:
     if i < 0:
         return None
     tok = doc[i]
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent.start_char, ent.end_char
+    if tok.ent_iob_ in ("B", "I"):
+        start = end = i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return doc[start].idx, doc[end].idx + len(doc[end].text)
     return tok.idx, tok.idx + len(tok.text)
 
 
