@@ -383,6 +383,20 @@ def to_facts(
     The most confident reading wins; a symmetric relation is stored once, its arguments in
     entity order.
     """
+    # "senior US economist at Deutsche Bank": the post is at the bank; the country only says
+    # what the economist covers. A post with an organisation drops its country reading.
+    with_org = {
+        (c.subject, c.trigger)
+        for c in candidates
+        if c.predicate == "worksFor" and broad_type(index.by_id[c.object].type) == "Organization"
+    }
+    candidates = [
+        c
+        for c in candidates
+        if not (
+            c.predicate == "worksFor" and (c.subject, c.trigger) in with_org and index.by_id[c.object].type == "Country"
+        )
+    ]
     best: dict[tuple[str, str, str], Candidate] = {}
     for cand in candidates:
         s, o, s_tok, o_tok = cand.subject, cand.object, cand.s_tok, cand.o_tok
