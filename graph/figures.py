@@ -39,6 +39,14 @@ def _new_figure(width: float, height: float) -> tuple[Any, Any]:
     return fig, fig.add_subplot()
 
 
+def _message_figure(text: str, width: float = 9) -> Any:
+    """A small figure that says there is nothing to draw, rather than an empty plot."""
+    fig, ax = _new_figure(width, 2.5)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=12)
+    return fig
+
+
 def figure_graph(
     graph: Dataset | Graph,
     *,
@@ -69,10 +77,7 @@ def figure_path(graph: Dataset | Graph, source: str, target: str, *, max_paths: 
     """The shortest paths between two entities, one row per path, each step with its evidence."""
     steps = explain(graph, source, target, max_paths=max_paths)
     if steps.empty:
-        fig, ax = _new_figure(9, 2.5)
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, f"No path between {source} and {target}", ha="center", va="center", fontsize=12)
-        return fig
+        return _message_figure(f"No path between {source} and {target}", 9)
     G = to_networkx(graph)
     types = {d["label"]: d["broad"] for _, d in G.nodes(data=True)}
     n_paths = steps["path"].nunique()
@@ -141,10 +146,7 @@ def figure_timeline(graph: Dataset | Graph, *, title: str | None = None, max_eve
     """Dated events on a time axis, one lane per event type, labelled with their participants."""
     df = timeline(graph)
     if df.empty:
-        fig, ax = _new_figure(9, 2.5)
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "No dated events", ha="center", va="center", fontsize=12)
-        return fig
+        return _message_figure("No dated events", 9)
     df = df.tail(max_events)
     lanes = [t for t in _EVENT_COLOURS if t in set(df["type"])]
     fig, ax = _new_figure(13, 1.6 + 0.95 * len(lanes) + 0.12 * len(df))
@@ -186,10 +188,7 @@ def figure_matrix(graph: Dataset | Graph, *, title: str | None = None, max_count
     """Country-by-country event counts as an annotated heat map (rows act on columns)."""
     matrix = country_matrix(graph)
     if matrix.empty:
-        fig, ax = _new_figure(7, 2.5)
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "No events between countries", ha="center", va="center", fontsize=12)
-        return fig
+        return _message_figure("No events between countries", 7)
     totals = (matrix.sum(axis=0) + matrix.sum(axis=1)).sort_values(ascending=False)
     keep = list(totals.index[:max_countries])
     matrix = matrix.loc[keep, keep]

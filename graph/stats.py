@@ -7,22 +7,13 @@ from dataclasses import dataclass, field
 
 from rdflib import RDF, Dataset, Graph
 
+from extract.contract import EVENT_TYPES
 from graph.namespace import DG
 from graph.network import BROAD_TYPE
 
 __all__ = ["GraphStats", "graph_stats", "format_stats"]
 
-_EVENTS = (
-    "Meeting",
-    "Visit",
-    "Offer",
-    "Agreement",
-    "Investment",
-    "Acquisition",
-    "TradeFlow",
-    "Sanction",
-    "LegalAction",
-)
+_EVENTS = tuple(e for e in EVENT_TYPES if e != "Statement")  # quotes are counted apart
 
 
 @dataclass(frozen=True)
