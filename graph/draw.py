@@ -26,10 +26,10 @@ def _component_layout(C: nx.Graph, seed: int) -> dict[Any, Any]:
         return {next(iter(C)): (0.0, 0.0)}
     if n == 2:
         a, b = sorted(C)
-        return {a: (-1.0, 0.0), b: (1.0, 0.0)}
+        return {a: (-1.5, 0.0), b: (1.5, 0.0)}
     # Kamada-Kawai reads best for small components; spring layout scales to large ones.
     pos = nx.kamada_kawai_layout(C) if n <= 40 else nx.spring_layout(C, seed=seed, k=1.5 / n**0.5, iterations=200)
-    radius = 1.0 + 0.45 * n**0.5
+    radius = 1.2 + 0.75 * n**0.5
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
@@ -103,7 +103,7 @@ def draw_network(
         return fig
     colours = [TYPE_COLOURS.get(H.nodes[v].get("broad", ""), "#999999") for v in H]
     top = max((rank.get(v, 0.0) for v in H), default=1.0) or 1.0
-    sizes = [450 + 2600 * (rank.get(v, 0.0) / top) ** 0.8 for v in H]
+    sizes = [350 + 1500 * (rank.get(v, 0.0) / top) ** 0.8 for v in H]
     nx.draw_networkx_edges(
         H,
         pos,
