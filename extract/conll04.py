@@ -133,7 +133,8 @@ def evaluate_conll04(
 
 def format_conll04(result: dict[str, Any]) -> str:
     lines = [
-        f"CoNLL04: {result['sentences']} sentences, extractor {result['extractor']}; strict micro F1 over the four relations",
+        f"CoNLL04: {result['sentences']} sentences, extractor {result['extractor']}; "
+        "strict micro F1 over the four relations",
         f"{'relation':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}",
     ]
     rows = [*result["relations"].items(), ("micro", result["micro"]), ("Kill (apart)", result["kill"])]
