@@ -134,19 +134,24 @@ class FastDependencyMatcher:
             for name, get in getters:
                 index[name][get(tok)].append(tok)
         found: list[tuple[str, list[int]]] = []
+        cache: dict[tuple[str, frozenset[str]], list[Any]] = {}
         for rule in self._rules:
             first = rule.nodes[rule.steps[0][0]]
             if first.index_key is not None:
-                name, values = first.index_key
-                table = index[name]
-                lists = [table[v] for v in values if v in table]
-                if not lists:
+                anchors = cache.get(first.index_key)
+                if anchors is None:
+                    name, values = first.index_key
+                    table = index[name]
+                    # Rules share their word lists; each list is looked up once per document.
+                    lists = [table[v] for v in table.keys() & values]
+                    anchors = (
+                        lists[0]
+                        if len(lists) == 1
+                        else sorted({t.i: t for ts in lists for t in ts}.values(), key=lambda t: t.i)
+                    )
+                    cache[first.index_key] = anchors
+                if not anchors:
                     continue
-                anchors = (
-                    lists[0]
-                    if len(lists) == 1
-                    else sorted({t.i: t for ts in lists for t in ts}.values(), key=lambda t: t.i)
-                )
             else:
                 anchors = list(doc)
             for anchor in anchors:

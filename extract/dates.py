@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dateutil import parser as dateparser
@@ -28,6 +29,7 @@ _DAY_PRECISE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
+@functools.lru_cache(maxsize=8192)
 def resolve_date(text: str, article_date: str | None, future: bool = False) -> tuple[str | None, str]:
     """An ISO date when ``text`` names a day (absolutely, or relative to ``article_date``),
     and the text as written, with the resolved year or month added for vaguer times.

@@ -31,6 +31,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whose"})
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A name as written, less a leading "the", an honorific and a final possessive.
 
@@ -45,6 +46,7 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(' ,.;:-–—"“”')
 
 
+@functools.lru_cache(maxsize=65536)
 def entity_key(name: str, broad_type: str) -> str:
     """The cross-document identity of a name: folded case, no corporate suffix or "the".
 
