@@ -68,9 +68,8 @@ def main() -> None:
     print(f"texts: {len(texts)} articles, {words:,} words ({source}); model {name}; batch size {args.batch_size}")
     print(f"bare spaCy nlp.pipe:      {words / bare_s:10,.0f} words/s  ({bare_s:.2f} s)")
     print(f"diplograph extract:       {words / full_s:10,.0f} words/s  ({full_s:.2f} s)")
-    print(
-        f"ratio (diplograph/spaCy): {bare_s / full_s:10.3f}  (best times; per-run ratios {', '.join(f'{r:.3f}' for r in ratios)})"
-    )
+    per_run = ", ".join(f"{r:.3f}" for r in ratios)
+    print(f"ratio (diplograph/spaCy): {bare_s / full_s:10.3f}  (best times; per-run ratios {per_run})")
 
 
 if __name__ == "__main__":
