@@ -7,6 +7,7 @@ anything is extracted or written, so bad input never leaves a half-written outpu
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,7 @@ def read_inputs(inputs: Sequence[Path]) -> tuple[list[Article], list[Document]]:
     for path, root in collect_paths(text_inputs):
         articles.append(read_article(path, root))
     ids = [a.id for a in articles] + [d.id for d in records]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
     if dupes:
         raise InputError(f"{dupes[0]}: the same article id appears twice in the inputs; give each article once")
     return articles, records

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 __all__ = [
     "ENTITY_TYPES",
@@ -81,7 +81,6 @@ EVENT_TYPES = (
     "Sanction",
     "LegalAction",
 )
-Modality = Literal["actual", "planned", "potential"]
 MODALITIES: tuple[str, ...] = ("actual", "planned", "potential")
 
 

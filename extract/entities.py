@@ -125,23 +125,15 @@ class EntityIndex:
         self._org_roles = word_set("role_nouns_org")
         self._company_nouns = word_set("company_nouns")
 
-    def _antecedent(self, token: Token, wanted: str) -> str | None:
+    def _antecedent(self, token: Token, wanted: str, specific: bool = False) -> str | None:
+        """The last entity before ``token`` of broad type ``wanted`` (or, with ``specific``, of
+        exactly that type), sought in the current and the previous few sentences only."""
         pos = bisect.bisect_left(self._positions, token.i)
         for idx in range(pos - 1, -1, -1):
             tok_i, ent_id, btype = self._order[idx]
-            if btype == wanted:
-                # Antecedents are sought in the current and the previous few sentences only.
-                if token.sent.start - tok_i > 120:
-                    return None
-                return ent_id
-        return None
-
-    def _antecedent_of_type(self, token: Token, pos: int, specific: str) -> str | None:
-        for idx in range(pos - 1, -1, -1):
-            tok_i, ent_id, _ = self._order[idx]
             if token.sent.start - tok_i > 120:
                 return None
-            if self.by_id[ent_id].type == specific:
+            if (self.by_id[ent_id].type if specific else btype) == wanted:
                 return ent_id
         return None
 
@@ -207,7 +199,7 @@ class EntityIndex:
                 wanted = lexicon()["role_noun_types"].get(lemma)
                 if wanted is not None:
                     # "the newspaper" is a media organisation or nothing, never the last firm.
-                    return self._antecedent_of_type(token, bisect.bisect_left(self._positions, token.i), wanted)
+                    return self._antecedent(token, wanted, specific=True)
                 return self._antecedent(token, "Organization")
         return None
 
