@@ -1,0 +1,62 @@
+"""Draw the articles of diplograph's own annotated corpus and seal a test split (issue 7).
+
+Deterministic (seeded): BBC business 100-249 and politics 100-417 (dev-gold articles
+excluded) and Reuters stories whose id number is below 10000, mixed over their topics. 30% of
+the drawn articles, chosen by a second seeded draw, form the sealed test split: its figures
+are reported, its misses are never read to write rules. Writes ``gold/SPLIT.json``.
+
+    python tools/select_gold_corpus.py ../shared/corpus
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+SEED = 20261201
+SEALED_SHARE = 0.30
+N_BUSINESS, N_POLITICS = 65, 45
+#: Reuters topics and how many stories of each (a story counts under its first topic drawn).
+REUTERS_TOPICS = {"acq": 24, "trade": 12, "crude": 6, "money-fx": 3, "ship": 3, "grain": 3, "interest": 2, "gnp": 2}
+DEV = {"bbc/business/155.txt", "bbc/business/181.txt", "bbc/business/208.txt", "bbc/business/212.txt",
+       "bbc/politics/386.txt"}
+
+
+def main(corpus: Path) -> None:
+    rng = random.Random(SEED)
+    business = [f"bbc/business/{n:03d}.txt" for n in range(100, 250)]
+    politics = [f"bbc/politics/{n:03d}.txt" for n in range(100, 418)]
+    docs = rng.sample([d for d in business if d not in DEV], N_BUSINESS)
+    docs += rng.sample([d for d in politics if d not in DEV], N_POLITICS)
+    stories: dict[str, list[str]] = {t: [] for t in REUTERS_TOPICS}
+    with (corpus / "reuters21578.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            words = len(d["text"].split())
+            if int(d["id"].split("-")[1]) >= 10000 or not 150 <= words <= 600:
+                continue
+            for topic in d["topics"]:
+                if topic in stories:
+                    stories[topic].append(d["id"])
+                    break
+    for topic, n in REUTERS_TOPICS.items():
+        docs += [f"reuters21578.jsonl#{sid}" for sid in rng.sample(stories[topic], n)]
+    docs = sorted(set(docs))
+    sealed = sorted(random.Random(SEED + 1).sample(docs, round(SEALED_SHARE * len(docs))))
+    twice = sorted(random.Random(SEED + 2).sample(docs, 20))
+    split = {
+        "seed": SEED,
+        "sealed_share": SEALED_SHARE,
+        "command": "python tools/select_gold_corpus.py ../shared/corpus",
+        "train": [d for d in docs if d not in set(sealed)],
+        "sealed": sealed,
+        "annotated_twice": twice,
+    }
+    Path("gold/SPLIT.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(docs)} articles: {len(split['train'])} train, {len(sealed)} sealed, {len(twice)} annotated twice")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus"))
