@@ -350,10 +350,17 @@ def stats(graph: Path, as_json: bool) -> None:
 )
 @_model_option
 @_config_option
+@click.option("--extractor", default=None, help="Registered extractor (default hybrid.v1; also rules.v1, conll04.v1).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def eval_command(
-    gold: tuple[Path, ...], corpus: Path, model: str | None, config: Path | None, min_confidence: float, as_json: bool
+    gold: tuple[Path, ...],
+    corpus: Path,
+    model: str | None,
+    config: Path | None,
+    extractor: str | None,
+    min_confidence: float,
+    as_json: bool,
 ) -> None:
     """Score extraction against gold relation files (GUIDELINES.md rules).
 
@@ -364,13 +371,37 @@ def eval_command(
     Example:
       diplograph eval ../shared/gold/dev --corpus ../shared/corpus
       diplograph eval ../shared/gold/dev/bbc-business-340.json --corpus ../shared/corpus --json
+      diplograph eval gold/sealed --corpus ../shared/corpus --extractor rules.v1
     """
     import json
 
     from diplograph.workflow import evaluate, format_scores
 
-    settings = _settings(config, model=model)
+    settings = _settings(config, model=model, extractor=extractor)
     result = evaluate(list(gold), corpus, settings, min_confidence=min_confidence).as_dict()
+    click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
+
+
+@cli.command("agree")
+@click.argument("first", type=click.Path(path_type=Path))
+@click.argument("second", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def agree_command(first: Path, second: Path, as_json: bool) -> None:
+    """Inter-annotator agreement: score one set of gold files against another.
+
+    FIRST and SECOND are folders (or files) annotating the same articles; SECOND is scored
+    as if it were an extraction, by the rules of ``diplograph eval``.
+
+    \b
+    Example:
+      diplograph agree gold/agreement/first gold/agreement/second
+    """
+    import json
+
+    from diplograph.workflow import format_scores
+    from extract.gold import agreement, load_gold_files
+
+    result = agreement(load_gold_files([first]), load_gold_files([second])).as_dict()
     click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
 
 

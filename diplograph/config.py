@@ -4,6 +4,7 @@
 
     [extract]
     model = "en_core_web_sm"     # a pipeline package name or folder
+    extractor = "hybrid.v1"      # a registered extractor: hybrid.v1, rules.v1, conll04.v1
     batch_size = 16
     min_quote_words = 5
 
@@ -26,6 +27,7 @@ __all__ = ["Settings", "load_settings"]
 @dataclass(frozen=True)
 class Settings:
     model: str | None = None
+    extractor: str = "hybrid.v1"
     batch_size: int = 16
     min_quote_words: int = 5
     min_confidence: float = 0.0
@@ -35,8 +37,8 @@ class Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
-_EXPECTED: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "str | None": str}
-_SECTIONS = {"extract": ("model", "batch_size", "min_quote_words"), "build": ("min_confidence",)}
+_EXPECTED: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "str | None": str, "str": str}
+_SECTIONS = {"extract": ("model", "extractor", "batch_size", "min_quote_words"), "build": ("min_confidence",)}
 
 
 def load_settings(path: Path | None) -> Settings:

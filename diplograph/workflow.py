@@ -16,7 +16,7 @@ from typing import Any
 from diplograph.config import Settings
 from diplograph.errors import InputError
 from extract.contract import Document
-from extract.reader import Article, collect_paths, read_article
+from extract.reader import Article, collect_paths, read_article, read_corpus_document
 
 __all__ = ["BuildResult", "read_inputs", "extract_all", "build_graph_files", "write_records"]
 
@@ -62,7 +62,11 @@ def extract_all(
 
     docs = []
     for doc in extract_documents(
-        articles, model=settings.model, batch_size=settings.batch_size, min_quote_words=settings.min_quote_words
+        articles,
+        model=settings.model,
+        extractor=settings.extractor,
+        batch_size=settings.batch_size,
+        min_quote_words=settings.min_quote_words,
     ):
         docs.append(doc)
         if progress is not None:
@@ -110,7 +114,7 @@ def evaluate(
     golds = load_gold_files(gold_inputs)
     if not corpus.is_dir():
         raise InputError(f"{corpus}: no such corpus folder; --corpus names the folder the gold 'doc' paths start from")
-    articles = [read_article(corpus / g.doc, corpus) for g in golds]
+    articles = [read_corpus_document(corpus, g.doc) for g in golds]
     documents = extract_all(articles, settings, progress=progress)
     return score(documents, golds, min_confidence=min_confidence)
 

@@ -31,6 +31,8 @@ __all__ = [
     "load_gold",
     "load_gold_files",
     "score",
+    "agreement",
+    "gold_as_document",
     "INVERSES",
     "SUBRELATIONS",
 ]
@@ -285,4 +287,46 @@ def score(documents: Sequence[Document], golds: Sequence[GoldFile], min_confiden
                 if start and start in _quote_key(q.text) and labels[q.speaker] & gold.names[speaker]:
                     scores.quotes_correct += 1
                     break
+    return scores
+
+
+def gold_as_document(gold: GoldFile) -> Document:
+    """A gold file read as if it were an extraction, to score one annotator against another.
+
+    Each gold entity becomes an entity whose labels are its names; each relation a fact.
+    """
+    from extract.contract import Entity, Provenance, Quote, Relation
+
+    prov = Provenance(gold.doc, 0, 0, 0, "", "gold", "")
+    entities = tuple(
+        Entity(id=gid, type="Organization", name=sorted(names)[0], key=gid, surface_forms=tuple(sorted(names)[1:]))
+        for gid, names in gold.names.items()
+    )
+    relations = tuple(Relation(s, p, o, 1.0, prov) for s, p, o in gold.relations)
+    quotes = tuple(Quote(speaker, start, 1.0, prov) for speaker, start in gold.quotes)
+    return Document(id=gold.doc, entities=entities, relations=relations, quotes=quotes)
+
+
+def agreement(first: Sequence[GoldFile], second: Sequence[GoldFile]) -> Scores:
+    """Score the ``second`` annotation of each article against the ``first`` (same ``doc``).
+
+    Relation F1 is symmetric in the two annotators up to the one-to-one matching; quotes
+    agree when one opening starts with the other and the speakers match.
+    """
+    by_doc = {g.doc: g for g in first}
+    missing = [g.doc for g in second if g.doc not in by_doc]
+    if missing:
+        raise GoldError(f"{missing[0]}: annotated in the second set only; both sets must hold the same articles")
+    pairs = [(by_doc[g.doc], g) for g in second]
+    scores = score([gold_as_document(b) for _, b in pairs], [a for a, _ in pairs])
+    # Openings of different lengths: compare on the shorter.
+    scores.quotes_total = scores.quotes_correct = 0
+    for a, b in pairs:
+        for speaker, start in a.quotes:
+            scores.quotes_total += 1
+            names = a.names[speaker]
+            if any(
+                (s.startswith(start) or start.startswith(s)) and b.names[sp] & names for sp, s in b.quotes if s
+            ):
+                scores.quotes_correct += 1
     return scores

@@ -41,13 +41,19 @@ class RulesExtractor:
         self.rules = nlp.get_pipe("diplograph_relations").rules
         self.min_quote_words = MIN_QUOTE_WORDS if min_quote_words is None else min_quote_words
 
+    def candidates(self, doc: Any, index: Any) -> list[Any]:
+        """The relation candidates of one parsed article (before merging)."""
+        from extract.relations import name_home_candidates, read_matches
+
+        return read_matches(doc, index, self.rules) + name_home_candidates(doc, index)
+
     def __call__(self, doc: Any, article: Article) -> Document:
         from extract.entities import build_entities
         from extract.quotes import extract_quotes
-        from extract.relations import name_home_candidates, read_matches, to_facts
+        from extract.relations import to_facts
 
         index = build_entities(doc)
-        candidates = read_matches(doc, index, self.rules) + name_home_candidates(doc, index)
+        candidates = self.candidates(doc, index)
         relations, events = to_facts(
             doc,
             index,
@@ -80,6 +86,33 @@ class RulesExtractor:
             extractor_version=self.version,
             model=self.model,
         )
+
+
+class HybridExtractor(RulesExtractor):
+    """The rules, then a learned classifier over every entity pair with the rules' matches as
+    features (:mod:`extract.learned`); the classifier decides, the rules' titles are kept."""
+
+    name = "hybrid.v1"
+
+    def __init__(self, nlp: Any, min_quote_words: int | None = None, relation_model: Any = None) -> None:
+        from extract.learned import load_relation_model
+
+        super().__init__(nlp, min_quote_words)
+        self.relation_model = relation_model if relation_model is not None else load_relation_model()
+
+    def candidates(self, doc: Any, index: Any) -> list[Any]:
+        from extract.learned import combine, learned_candidates
+
+        rules = super().candidates(doc, index)
+        return combine(rules, learned_candidates(doc, index, rules, self.relation_model), self.relation_model)
+
+
+@extractors.register("hybrid.v1")
+def make_hybrid_extractor(model: str | None = None, **options: Any) -> HybridExtractor:
+    """The default: rules plus the relation classifier trained on the project's gold corpus."""
+    from extract.model import load_pipeline
+
+    return HybridExtractor(load_pipeline(model), **options)
 
 
 @extractors.register("rules.v1")
@@ -115,7 +148,7 @@ def extract_documents(
     articles: Iterable[Article],
     *,
     model: str | None = None,
-    extractor: str = "rules.v1",
+    extractor: str = "hybrid.v1",
     batch_size: int = 16,
     min_quote_words: int | None = None,
 ) -> Iterator[Document]:

@@ -7,6 +7,8 @@ from a ``PUBLISHED :``/``Date:`` line near the top when there is one. Every refu
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,7 +18,18 @@ from dateutil import parser as dateparser
 
 from diplograph.errors import InputError
 
-__all__ = ["Article", "MAX_BYTES", "collect_paths", "read_article", "read_articles", "check_text"]
+__all__ = [
+    "Article",
+    "MAX_BYTES",
+    "collect_paths",
+    "read_article",
+    "read_articles",
+    "read_story",
+    "read_corpus_document",
+    "check_text",
+    "clean_text",
+    "unwrap_lines",
+]
 
 #: Largest article accepted, in bytes: far above any news story, small enough for memory.
 MAX_BYTES = 2_000_000
@@ -111,6 +124,53 @@ def check_text(text: str, name: str) -> None:
         )
 
 
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# "¿" between two letters is an apostrophe lost on the way from a Windows code page ("Blair¿s").
+_LOST_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u00bf(?=[^\W\d_])")
+_WRAP_MIN, _WRAP_MAX = 50, 90
+
+
+def clean_text(text: str) -> str:
+    """Text with HTML character references decoded and lost apostrophes restored.
+
+    >>> clean_text("Blair&#191;s communiqu&#233; &amp; more")
+    "Blair's communiqué & more"
+    """
+    if "&" in text:
+        text = _CHAR_REF.sub(lambda m: html.unescape(m.group(0)), text)
+    return _LOST_APOSTROPHE.sub("'", text)
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines into paragraphs; every character keeps its offset.
+
+    A text is hard-wrapped when most of its lines are 50 to 90 characters long. In such a
+    text a line break inside a paragraph becomes a space; a blank line or an indented line
+    still starts a paragraph (the break is kept), so offsets into the result are offsets into
+    the original.
+
+    >>> unwrap_lines("The company said it had\nagreed to buy the\nunit.\n    It said" .replace("unit.", "unit." + " " * 50))[:40]
+    'The company said it had agreed to buy th'
+    """
+    lines = text.split("\n")
+    body = [ln for ln in lines[1:] if ln.strip()]
+    if len(body) < 3:
+        return text
+    wrapped = sum(_WRAP_MIN <= len(ln.rstrip()) <= _WRAP_MAX for ln in body)
+    if wrapped < 0.5 * len(body):
+        return text
+    out = list(text)
+    pos = 0
+    for n, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[n + 1]
+        # Keep the break after a headline, before a blank or indented line, after a short line.
+        if n > 0 and line.strip() and nxt.strip() and not nxt[:1].isspace() and len(line.rstrip()) >= _WRAP_MIN - 20:
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file (contains NUL bytes); expected UTF-8 plain text")
@@ -153,11 +213,48 @@ def read_article(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTE
         raise InputError(f"{name}: is a folder, expected a .txt file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
-    text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    text = unwrap_lines(clean_text(_decode(data, name).replace("\r\n", "\n").replace("\r", "\n")))
     check_text(text, name)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     doc_id = path.name if root is None else path.relative_to(root).as_posix()
     return Article(id=doc_id, text=text, title=title, date=_find_date(text), source=name)
+
+
+def read_story(path: Path, story_id: str, fields: tuple[str, str, str, str] = ("id", "title", "date", "text")) -> Article:
+    """One story of a JSON Lines file of articles, by id; its article id is ``FILE#ID``.
+
+    The headline and text are joined as ``title``, blank line, ``text`` (the form gold files
+    and character offsets refer to). Raises :class:`InputError` when the story is not there.
+    """
+    id_field, title_field, date_field, text_field = fields
+    name = f"{path}#{story_id}"
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if f'"{story_id}"' not in line:
+                    continue
+                row = json.loads(line)
+                if str(row.get(id_field)) != story_id:
+                    continue
+                title = clean_text(str(row.get(title_field) or "")).strip()
+                body = str(row.get(text_field) or "")
+                text = unwrap_lines(clean_text(f"{title}\n\n{body}" if title else body))
+                check_text(text, name)
+                date = str(row.get(date_field) or "")[:10] or None
+                return Article(id=f"{path.name}#{story_id}", text=text, title=title, date=date, source=name)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a JSON Lines file of articles ({type(exc).__name__})") from None
+    raise InputError(f"{name}: no story with {id_field} {story_id!r} in {path}")
+
+
+def read_corpus_document(corpus: Path, ref: str) -> Article:
+    """The article a gold file's ``doc`` names: a path under ``corpus``, or ``FILE.jsonl#ID``."""
+    if "#" in ref:
+        file, story = ref.split("#", 1)
+        return read_story(corpus / file, story)
+    return read_article(corpus / ref, corpus)
 
 
 def collect_paths(inputs: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[tuple[Path, Path | None]]:

@@ -4,6 +4,7 @@
     python tools/annotate.py show reuters21578.jsonl#reuters-1771
     python tools/annotate.py check gold/train/bbc-business-126.json [...]
     python tools/annotate.py stats gold/train gold/sealed
+    python tools/annotate.py place gold/pool          # into gold/train or gold/sealed by SPLIT.json
 
 ``check`` loads the file with the scorer's own loader, then checks what the loader cannot:
 the file is named after its document, every name occurs in the article as written, every
@@ -87,6 +88,20 @@ def main(argv: list[str]) -> int:
             print(p)
         print(f"{len(args)} file(s), {len(bad)} problem(s)")
         return 1 if bad else 0
+    if cmd == "place":
+        import shutil
+
+        split = json.loads((ROOT / "gold" / "SPLIT.json").read_text("utf-8"))
+        where = {gold_name(d): "train" for d in split["train"]} | {gold_name(d): "sealed" for d in split["sealed"]}
+        twice = {gold_name(d) for d in split["annotated_twice"]}
+        for f in sorted(Path(args[0]).glob("*.json")):
+            if f.name not in where:
+                print(f"{f}: not in gold/SPLIT.json, left where it is")
+                continue
+            shutil.copyfile(f, ROOT / "gold" / where[f.name] / f.name)
+            if f.name in twice and not (ROOT / "gold" / "agreement" / "first" / f.name).exists():
+                shutil.copyfile(f, ROOT / "gold" / "agreement" / "first" / f.name)
+        return 0
     if cmd == "stats":
         from collections import Counter
 

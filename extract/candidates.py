@@ -1,0 +1,199 @@
+"""Relation candidates for the learned extractor: entity pairs of a sentence and their features.
+
+Every entity of an article is *mentioned* in a sentence by a name (or a demonym) or by a word
+that refers back to it (a pronoun, "the company"), which :meth:`EntityIndex.resolve` links
+across sentences. Each two mentions of different entities in one sentence, no further apart
+than :data:`MAX_GAP` tokens, form a candidate pair; :func:`pair_features` describes a pair by
+sparse, general features: the entity types, the words between them and their word classes
+from the shipped lexicon, the dependency path, negation, and which rules matched the pair.
+No feature names an entity.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extract.entities import EntityIndex, broad_type
+from extract.lexicon import lexicon
+
+__all__ = ["MAX_GAP", "MentionRef", "PairCandidate", "sentence_mentions", "candidate_pairs", "pair_features"]
+
+#: Mentions further apart than this many tokens are not paired.
+MAX_GAP = 40
+_COREF_POS = frozenset({"PRON", "NOUN"})
+_NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Word lists that are trigger classes (the ones that only tune the rules are left out).
+_SKIP_LISTS = frozenset({"corporate_suffixes", "hypothetical_marks"})
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """One mention of an entity in a sentence: its token span, root and how it names it."""
+
+    entity: str
+    start: int
+    end: int
+    root: int
+    kind: str  # "name", "demonym" or "coref"
+
+
+@dataclass(frozen=True, slots=True)
+class PairCandidate:
+    """Two mentions of different entities in one sentence, ``first`` before ``second``."""
+
+    sentence: int
+    first: MentionRef
+    second: MentionRef
+
+
+@functools.lru_cache(maxsize=1)
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    """lower-case word -> the names of the lexicon lists that hold it."""
+    classes: dict[str, list[str]] = {}
+    for name, words in lexicon().items():
+        if name.startswith("_") or name in _SKIP_LISTS or not isinstance(words, list):
+            continue
+        for word in words:
+            classes.setdefault(str(word).lower(), []).append(name)
+    return {w: tuple(sorted(set(c))) for w, c in classes.items()}
+
+
+def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
+    """The mentions of each sentence, in text order (one list per sentence)."""
+    sents = list(doc.sents)
+    sent_of = {}
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            sent_of[tok.i] = n
+    found: list[list[MentionRef]] = [[] for _ in sents]
+    seen: set[int] = set()
+    # Names: runs of tokens mapped to one entity.
+    i = 0
+    while i < len(doc):
+        ent_id = index.token_entity.get(i)
+        if ent_id is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and index.token_entity.get(j) == ent_id and doc[j].ent_iob_ == "I":
+            j += 1
+        span = doc[i:j]
+        kind = "demonym" if span.root.ent_type_ == "NORP" else "name"
+        found[sent_of[i]].append(MentionRef(ent_id, i, j, span.root.i, kind))
+        seen.update(range(i, j))
+        i = j
+    # References: pronouns and role nouns that resolve to an entity.
+    for tok in doc:
+        if tok.i in seen or tok.pos_ not in _COREF_POS:
+            continue
+        ent_id = index.resolve(tok)
+        if ent_id is not None:
+            found[sent_of[tok.i]].append(MentionRef(ent_id, tok.i, tok.i + 1, tok.i, "coref"))
+    for mentions in found:
+        mentions.sort(key=lambda m: m.start)
+    return found
+
+
+def candidate_pairs(mentions: list[list[MentionRef]]) -> Iterator[PairCandidate]:
+    """Every two mentions of different entities in one sentence, near enough together."""
+    for n, sent in enumerate(mentions):
+        for a_i, a in enumerate(sent):
+            for b in sent[a_i + 1 :]:
+                if b.start - a.end > MAX_GAP:
+                    break
+                if a.entity != b.entity:
+                    yield PairCandidate(n, a, b)
+
+
+def _path(a: Token, b: Token) -> tuple[list[str], list[Token]]:
+    """Dependency labels (with direction) and inner tokens of the path from ``a`` to ``b``."""
+    up_a = [a, *a.ancestors]
+    pos_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    up_b = [b, *b.ancestors]
+    for n, tok in enumerate(up_a):
+        if tok.i in pos_b:
+            left = up_a[: n + 1]
+            right = list(reversed(up_b[: pos_b[tok.i]]))
+            deps = [f"{t.dep_}^" for t in left[:-1]] + [f"{t.dep_}v" for t in right]
+            inner = left[1:] + right[:-1]
+            return deps, inner
+    return ["none"], []
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20")):
+        if n <= limit:
+            return name
+    return "21+"
+
+
+def _type_of(index: EntityIndex, entity: str) -> str:
+    return broad_type(index.by_id[entity].type)
+
+
+def pair_features(
+    doc: Doc, index: EntityIndex, pair: PairCandidate, rule_hits: Iterable[str] = ()
+) -> dict[str, float]:
+    """Sparse features of a candidate pair; ``rule_hits`` are the rules' verdicts on it.
+
+    Directional features are written from the first mention's side (``a``) to the second's
+    (``b``), so a model learns "a worksFor b" and "b worksFor a" as different labels.
+    """
+    a, b = pair.first, pair.second
+    ta, tb = _type_of(index, a.entity), _type_of(index, b.entity)
+    tp = f"{ta}>{tb}"
+    classes = _word_classes()
+    between = doc[a.end : b.start]
+    f: dict[str, float] = {f"T={tp}": 1.0, f"K={a.kind}>{b.kind}": 1.0, f"D={_bucket(len(between))}|{tp}": 1.0}
+    f[f"fa={index.by_id[a.entity].type}"] = 1.0
+    f[f"fb={index.by_id[b.entity].type}"] = 1.0
+    words = [t for t in between if not t.is_space]
+    others = sum(1 for t in words if t.i in index.token_entity and index.token_entity[t.i] not in (a.entity, b.entity))
+    f[f"O={min(others, 3)}"] = 1.0
+    if len(words) <= 12:
+        for t in words:
+            lemma = t.lemma_.lower()
+            f[f"bw={lemma}"] = 1.0
+            f[f"bw={lemma}|{tp}"] = 1.0
+            for c in classes.get(lemma, ()):
+                f[f"bc={c}|{tp}"] = 1.0
+        if words:
+            f[f"b0={words[0].lower_}|{tp}"] = 1.0
+            f[f"b-1={words[-1].lower_}|{tp}"] = 1.0
+        else:
+            f[f"adjacent|{tp}"] = 1.0
+    before = doc[a.start - 1] if a.start > 0 else None
+    after = doc[b.end] if b.end < len(doc) else None
+    if before is not None:
+        f[f"w-1={before.lemma_.lower()}|{tp}"] = 1.0
+        for c in classes.get(before.lemma_.lower(), ()):
+            f[f"c-1={c}|{tp}"] = 1.0
+    if after is not None:
+        f[f"w+1={after.lemma_.lower()}|{tp}"] = 1.0
+        for c in classes.get(after.lemma_.lower(), ()):
+            f[f"c+1={c}|{tp}"] = 1.0
+    deps, inner = _path(doc[a.root], doc[b.root])
+    if len(deps) <= 6:
+        f[f"P={'/'.join(deps)}|{tp}"] = 1.0
+        f[f"Pn={len(deps)}"] = 1.0
+        lemmas = [t.lemma_.lower() for t in inner if not t.is_punct]
+        f[f"PL={'/'.join(deps)}|{'/'.join(lemmas)}"] = 1.0
+        for lemma in lemmas:
+            f[f"pw={lemma}|{tp}"] = 1.0
+            for c in classes.get(lemma, ()):
+                f[f"pc={c}|{tp}"] = 1.0
+                f[f"pc={c}|{deps[0]}|{deps[-1]}|{tp}"] = 1.0
+    else:
+        f["P=long"] = 1.0
+    f[f"da={doc[a.root].dep_}|{tp}"] = 1.0
+    f[f"db={doc[b.root].dep_}|{tp}"] = 1.0
+    if any(t.lower_ in _NEG or t.dep_ == "neg" for t in [*words, *inner]):
+        f["neg"] = 1.0
+    for hit in rule_hits:
+        f[f"R={hit}"] = 1.0
+        f[f"R={hit}|{tp}"] = 1.0
+    return f
