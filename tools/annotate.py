@@ -64,6 +64,21 @@ def check(path: Path) -> list[str]:
         extra = set(rel) - {"s", "p", "o", "title"}
         if extra:
             problems.append(f"{path}: relation {rel} has fields {sorted(extra)}; only s, p, o, title are kept")
+    from extract.contract import SIGNATURES
+    from extract.gold import INVERSES
+
+    types = {e["id"]: e.get("type") for e in data["entities"]}
+    for rel in data["relations"]:
+        p, s_id, o_id = rel.get("p"), rel.get("s"), rel.get("o")
+        if p in INVERSES:
+            p, s_id, o_id = INVERSES[p], o_id, s_id
+        if p in SIGNATURES and s_id in types and o_id in types:
+            subj, obj = SIGNATURES[p]
+            if types[s_id] not in subj or types[o_id] not in obj:
+                problems.append(
+                    f"{path}: {rel['s']} {rel['p']} {rel['o']}: {p} joins {'/'.join(sorted(subj))} to "
+                    f"{'/'.join(sorted(obj))}, not {types[s_id]} to {types[o_id]}"
+                )
     used = {r["s"] for r in data["relations"]} | {r["o"] for r in data["relations"]}
     used |= {q["speaker"] for q in data.get("quotes") or []}
     for ent in data["entities"]:

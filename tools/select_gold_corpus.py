@@ -24,13 +24,28 @@ DEV = {"bbc/business/155.txt", "bbc/business/181.txt", "bbc/business/208.txt", "
        "bbc/politics/386.txt"}
 
 
-def main(corpus: Path) -> None:
-    rng = random.Random(SEED)
+#: A second draw, made when the first gave fewer relations per article than planned: from the
+#: articles left, sealed in the same share by its own seed.
+BATCH2 = {"seed": SEED + 10, "business": 40, "politics": 10, "reuters": {"acq": 6, "trade": 4}}
+
+
+def _batch2(corpus: Path, first: list[str]) -> tuple[list[str], list[str]]:
+    rng = random.Random(BATCH2["seed"])
+    taken = set(first) | DEV
     business = [f"bbc/business/{n:03d}.txt" for n in range(100, 250)]
     politics = [f"bbc/politics/{n:03d}.txt" for n in range(100, 418)]
-    docs = rng.sample([d for d in business if d not in DEV], N_BUSINESS)
-    docs += rng.sample([d for d in politics if d not in DEV], N_POLITICS)
-    stories: dict[str, list[str]] = {t: [] for t in REUTERS_TOPICS}
+    docs = rng.sample([d for d in business if d not in taken], BATCH2["business"])
+    docs += rng.sample([d for d in politics if d not in taken], BATCH2["politics"])
+    stories = _reuters(corpus, BATCH2["reuters"])
+    for topic, n in BATCH2["reuters"].items():
+        docs += rng.sample([f"reuters21578.jsonl#{s}" for s in stories[topic] if f"reuters21578.jsonl#{s}" not in taken], n)
+    docs = sorted(docs)
+    sealed = sorted(random.Random(BATCH2["seed"] + 1).sample(docs, round(SEALED_SHARE * len(docs))))
+    return docs, sealed
+
+
+def _reuters(corpus: Path, topics: dict[str, int]) -> dict[str, list[str]]:
+    stories: dict[str, list[str]] = {t: [] for t in topics}
     with (corpus / "reuters21578.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
@@ -41,19 +56,32 @@ def main(corpus: Path) -> None:
                 if topic in stories:
                     stories[topic].append(d["id"])
                     break
+    return stories
+
+
+def main(corpus: Path) -> None:
+    rng = random.Random(SEED)
+    business = [f"bbc/business/{n:03d}.txt" for n in range(100, 250)]
+    politics = [f"bbc/politics/{n:03d}.txt" for n in range(100, 418)]
+    docs = rng.sample([d for d in business if d not in DEV], N_BUSINESS)
+    docs += rng.sample([d for d in politics if d not in DEV], N_POLITICS)
+    stories = _reuters(corpus, REUTERS_TOPICS)
     for topic, n in REUTERS_TOPICS.items():
         docs += [f"reuters21578.jsonl#{sid}" for sid in rng.sample(stories[topic], n)]
     docs = sorted(set(docs))
     sealed = sorted(random.Random(SEED + 1).sample(docs, round(SEALED_SHARE * len(docs))))
     twice = sorted(random.Random(SEED + 2).sample(docs, 20))
+    docs2, sealed2 = _batch2(corpus, docs)
     split = {
         "seed": SEED,
         "sealed_share": SEALED_SHARE,
         "command": "python tools/select_gold_corpus.py ../shared/corpus",
-        "train": [d for d in docs if d not in set(sealed)],
-        "sealed": sealed,
+        "train": sorted([d for d in docs if d not in set(sealed)] + [d for d in docs2 if d not in set(sealed2)]),
+        "sealed": sorted(sealed + sealed2),
         "annotated_twice": twice,
+        "batches": {"1": {"seed": SEED, "articles": len(docs)}, "2": {"seed": BATCH2["seed"], "articles": len(docs2)}},
     }
+    docs = docs + docs2
     Path("gold/SPLIT.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     print(f"{len(docs)} articles: {len(split['train'])} train, {len(sealed)} sealed, {len(twice)} annotated twice")
 
