@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test install dev lint typecheck browser conll04-model clean
+.PHONY: demo test install dev lint typecheck browser conll04-model relations-model eval clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,18 @@ test: $(VENV)/.dev-installed browser
 # Retrains the shipped CoNLL04 components (needs ../shared/benchmarks/conll04; a few minutes on CPU).
 conll04-model: $(VENV)/.dev-installed
 	$(PY) tools/train_conll04.py
+
+# Retrains the learned relation classifier on gold/train (needs ../shared/corpus; about a minute on CPU)
+# and prints its k-fold cross-validation over articles.
+relations-model: $(VENV)/.dev-installed
+	$(PY) tools/train_relations.py
+
+# Extraction quality: the dev gold, the sealed split, the corpus's own train split, and annotator agreement.
+SHARED ?= ../shared
+eval: $(VENV)/.installed
+	@echo "== dev (../shared/gold/dev)" && $(DG) eval $(SHARED)/gold/dev --corpus $(SHARED)/corpus
+	@echo && echo "== sealed (gold/sealed)" && $(DG) eval gold/sealed --corpus $(SHARED)/corpus
+	@echo && echo "== agreement (gold/agreement)" && $(DG) agree gold/agreement/first gold/agreement/second
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,8 @@
   headline or a caption never runs into the next paragraph.
 - ``diplograph_gazetteer`` (an EntityRuler before the NER): companies, institutions and
   countries from the shipped gazetteer and country table, each with its canonical id.
+- ``diplograph_spans`` (after the NER): entity spans trimmed to the name and coordinations
+  split ("Commons after Mr Brown", "Blair and Brown"), see :mod:`extract.spans`.
 - ``diplograph_names`` (after the NER): names already seen in the article are found again where
   the statistical NER missed or mislabelled them ("Trump" after "Donald Trump", "Alibaba" after
   "Alibaba Group", "SCMP" after "South China Morning Post").
@@ -148,6 +150,14 @@ class NamePropagator:
                 found = [f for f in found if f not in overlapping]
         doc.ents = filter_spans(kept + found)
         return doc
+
+
+@Language.component("diplograph_spans")
+def spans(doc: Doc) -> Doc:
+    """Trim entity spans to their names and split coordinations (:mod:`extract.spans`)."""
+    from extract.spans import repair_entities
+
+    return repair_entities(doc)
 
 
 @Language.factory("diplograph_names")

@@ -67,10 +67,11 @@ def load_pipeline(model: str | None = None) -> Any:
         before="ner",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
+    nlp.add_pipe("diplograph_spans", after="ner")
     countries: Any = nlp.add_pipe(
         "entity_ruler",
         name="diplograph_countries",
-        after="ner",
+        after="diplograph_spans",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
     with nlp.select_pipes(enable=[]):

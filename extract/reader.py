@@ -149,8 +149,9 @@ def unwrap_lines(text: str) -> str:
     still starts a paragraph (the break is kept), so offsets into the result are offsets into
     the original.
 
-    >>> unwrap_lines("The company said it had\nagreed to buy the\nunit.\n    It said" .replace("unit.", "unit." + " " * 50))[:40]
-    'The company said it had agreed to buy th'
+    >>> line = "A firm said on Monday that it would buy the unit of a rival for cash"
+    >>> unwrap_lines(f"HEADLINE\\n\\n{line}\\n{line}\\n{line}\\n    It said.").splitlines()[2][60:90]
+    'for cash A firm said on Monday'
     """
     lines = text.split("\n")
     body = [ln for ln in lines[1:] if ln.strip()]

@@ -42,6 +42,137 @@ def make_doc(
     )
 
 
+# Three hand-parsed sentences: "Alibaba Group founder Jack Ma met Donald Trump. Ma did not buy
+# Yahoo. Trump said he owns Univision."
+HAND_WORDS = [
+    "Alibaba",
+    "Group",
+    "founder",
+    "Jack",
+    "Ma",
+    "met",
+    "Donald",
+    "Trump",
+    ".",
+    "Ma",
+    "did",
+    "not",
+    "buy",
+    "Yahoo",
+    ".",
+    "Trump",
+    "said",
+    "he",
+    "owns",
+    "Univision",
+    ".",
+]
+HAND_HEADS = [1, 2, 4, 4, 5, 5, 7, 5, 5, 12, 12, 12, 12, 12, 12, 16, 16, 18, 16, 18, 16]
+HAND_DEPS = [
+    "compound",
+    "compound",
+    "compound",
+    "compound",
+    "nsubj",
+    "ROOT",
+    "compound",
+    "dobj",
+    "punct",
+    "nsubj",
+    "aux",
+    "neg",
+    "ROOT",
+    "dobj",
+    "punct",
+    "nsubj",
+    "ROOT",
+    "nsubj",
+    "ccomp",
+    "dobj",
+    "punct",
+]
+HAND_POS = [
+    "PROPN",
+    "PROPN",
+    "NOUN",
+    "PROPN",
+    "PROPN",
+    "VERB",
+    "PROPN",
+    "PROPN",
+    "PUNCT",
+    "PROPN",
+    "AUX",
+    "PART",
+    "VERB",
+    "PROPN",
+    "PUNCT",
+    "PROPN",
+    "VERB",
+    "PRON",
+    "VERB",
+    "PROPN",
+    "PUNCT",
+]
+HAND_ENTS = [
+    "B-ORG",
+    "I-ORG",
+    "O",
+    "B-PERSON",
+    "I-PERSON",
+    "O",
+    "B-PERSON",
+    "I-PERSON",
+    "O",
+    "B-PERSON",
+    "O",
+    "O",
+    "O",
+    "B-ORG",
+    "O",
+    "B-PERSON",
+    "O",
+    "O",
+    "O",
+    "B-ORG",
+    "O",
+]
+HAND_LEMMAS = [
+    "alibaba",
+    "group",
+    "founder",
+    "jack",
+    "ma",
+    "meet",
+    "donald",
+    "trump",
+    ".",
+    "ma",
+    "do",
+    "not",
+    "buy",
+    "yahoo",
+    ".",
+    "trump",
+    "say",
+    "he",
+    "own",
+    "univision",
+    ".",
+]
+
+
+
+@pytest.fixture(scope="session")
+def hand_parsed(vocab):
+    """A factory of the hand-parsed three-sentence Doc above (a fresh Doc each call)."""
+
+    def build():
+        return make_doc(vocab, HAND_WORDS, HAND_HEADS, HAND_DEPS, pos=HAND_POS, ents=HAND_ENTS, lemmas=HAND_LEMMAS)
+
+    return build
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The real spaCy pipeline with diplograph's components (slow to load, loaded once)."""

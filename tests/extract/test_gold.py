@@ -111,3 +111,44 @@ def test_gold_document_missing_from_the_build_is_an_error(tmp_path):
     gold = load_gold(_gold(tmp_path, doc="other.txt"))
     with pytest.raises(GoldError, match="no extracted document"):
         score([_doc()], [gold])
+
+
+def test_gold_agreement_of_a_set_with_itself_is_perfect(tmp_path):
+    from extract.gold import agreement
+
+    gold = load_gold(_gold(tmp_path))
+    result = agreement([gold], [gold]).as_dict()
+    assert result["micro"]["f1"] == 1.0
+    assert result["quotes"]["attribution"] == 1.0
+
+
+def test_gold_agreement_counts_what_the_second_annotator_added_and_missed(tmp_path):
+    from extract.gold import agreement
+
+    first = load_gold(_gold(tmp_path))
+    other = tmp_path / "b"
+    other.mkdir()
+    second = load_gold(
+        _gold(
+            other,
+            relations=[
+                {"s": "ma", "p": "founded", "o": "ali"},  # the same fact, written the other way round
+                {"s": "ma", "p": "worksFor", "o": "us"},  # one the first annotator did not take
+            ],
+            quotes=[{"speaker": "ma", "start": "We talked about small firms and jobs"}],  # a longer opening
+        )
+    )
+    result = agreement([first], [second]).as_dict()
+    assert (result["micro"]["tp"], result["micro"]["fp"], result["micro"]["fn"]) == (1, 1, 2)
+    assert result["quotes"]["correct"] == 1
+
+
+def test_gold_agreement_needs_the_same_articles(tmp_path):
+    from extract.gold import agreement
+
+    first = load_gold(_gold(tmp_path))
+    other = tmp_path / "b"
+    other.mkdir()
+    second = load_gold(_gold(other, doc="b.txt"))
+    with pytest.raises(GoldError, match="b.txt: annotated in the second set only"):
+        agreement([first], [second])

@@ -1,0 +1,67 @@
+"""Entity spans trimmed to the name and coordinations split (extract.spans), on hand-made Docs."""
+
+from __future__ import annotations
+
+from extract.spans import repair_entities
+from tests.conftest import make_doc
+
+
+def _ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def _doc(vocab, words, ents, pos=None):
+    n = len(words)
+    return make_doc(vocab, words, heads=list(range(n)), deps=["dep"] * n, pos=pos or ["PROPN"] * n, ents=ents)
+
+
+def test_spans_cut_before_an_honorific(vocab):
+    doc = _doc(vocab, ["Tanzania", "Mr", "Brown", "said", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert _ents(repair_entities(doc)) == [("Tanzania", "ORG"), ("Mr Brown", "PERSON")]
+
+
+def test_spans_cut_at_a_lower_case_word_that_is_no_name_particle(vocab):
+    words = ["the", "Commons", "after", "Mr", "Brown", "spoke"]
+    doc = _doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _ents(repair_entities(doc)) == [("Commons", "ORG"), ("Mr Brown", "PERSON")]
+
+
+def test_spans_keep_name_particles(vocab):
+    doc = _doc(vocab, ["Bank", "of", "England", "rates"], ["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _ents(repair_entities(doc)) == [("Bank of England", "ORG")]
+
+
+def test_spans_split_a_coordination_of_names_used_alone(vocab):
+    words = ["Blair", "and", "Brown", "met", ".", "Blair", "said", "Brown", "left"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "B-PERSON", "O"]
+    doc = repair_entities(_doc(vocab, words, ents))
+    assert _ents(doc) == [("Blair", "PERSON"), ("Brown", "PERSON"), ("Blair", "PERSON"), ("Brown", "PERSON")]
+
+
+def test_spans_keep_a_fixed_name_with_and(vocab):
+    # "Procter" and "Gamble" never stand alone: the name is one company.
+    doc = _doc(vocab, ["Procter", "and", "Gamble", "rose"], ["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _ents(repair_entities(doc)) == [("Procter and Gamble", "ORG")]
+
+
+def test_spans_drop_a_sentence_opening_verb(vocab):
+    pos = ["VERB", "PROPN", "ADP", "PROPN"]
+    doc = _doc(vocab, ["Get", "Brown", "out", "now"], ["B-PERSON", "I-PERSON", "O", "O"], pos=pos)
+    assert doc[0].is_sent_start  # a hand-made parse: every token heads its own sentence
+    assert _ents(repair_entities(doc)) == [("Brown", "PERSON")]
+
+
+def test_spans_split_a_person_ending_in_an_organisation_name(vocab):
+    words = ["Blair", "Labour", "won", ".", "Labour", "gained"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"]
+    doc = repair_entities(_doc(vocab, words, ents))
+    assert _ents(doc) == [("Blair", "PERSON"), ("Labour", "ORG"), ("Labour", "ORG")]
+
+
+def test_spans_never_cut_a_gazetteer_entry(vocab):
+    from spacy.tokens import Span
+
+    doc = _doc(vocab, ["Marsh", "after", "McLennan", "fell"], None)
+    doc.ents = [Span(doc, 0, 3, label="ORG", span_id="Marsh after McLennan")]
+    assert doc.ents[0].ent_id_ == "Marsh after McLennan"
+    assert _ents(repair_entities(doc)) == [("Marsh after McLennan", "ORG")]
