@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Token
 from extract.entities import EntityIndex, broad_type
 from extract.lexicon import lexicon
 
-__all__ = ["MAX_GAP", "MentionRef", "PairCandidate", "sentence_mentions", "candidate_pairs", "pair_features"]
+__all__ = [
+    "MAX_GAP",
+    "MentionRef",
+    "PairCandidate",
+    "sentence_mentions",
+    "candidate_pairs",
+    "document_pairs",
+    "pair_features",
+    "document_pair_features",
+]
 
 #: Mentions further apart than this many tokens are not paired.
 MAX_GAP = 40
@@ -43,7 +52,8 @@ class MentionRef:
 
 @dataclass(frozen=True, slots=True)
 class PairCandidate:
-    """Two mentions of different entities in one sentence, ``first`` before ``second``."""
+    """Two mentions of different entities, ``first`` before ``second``: in one sentence, or
+    (``sentence == -1``) the nearest two mentions of entities that share no sentence."""
 
     sentence: int
     first: MentionRef
@@ -135,9 +145,7 @@ def _type_of(index: EntityIndex, entity: str) -> str:
     return broad_type(index.by_id[entity].type)
 
 
-def pair_features(
-    doc: Doc, index: EntityIndex, pair: PairCandidate, rule_hits: Iterable[str] = ()
-) -> dict[str, float]:
+def pair_features(doc: Doc, index: EntityIndex, pair: PairCandidate, rule_hits: Iterable[str] = ()) -> dict[str, float]:
     """Sparse features of a candidate pair; ``rule_hits`` are the rules' verdicts on it.
 
     Directional features are written from the first mention's side (``a``) to the second's
@@ -196,4 +204,79 @@ def pair_features(
     for hit in rule_hits:
         f[f"R={hit}"] = 1.0
         f[f"R={hit}|{tp}"] = 1.0
+    return f
+
+
+def document_pairs(mentions: list[list[MentionRef]]) -> Iterator[PairCandidate]:
+    """One pair for every two entities that are never mentioned in one sentence (named at
+    least once each): their nearest two name mentions, so that facts the article states
+    across sentences ("Chancellor Gordon Brown" in a story about the UK) have a candidate."""
+    together: set[frozenset[str]] = set()
+    named: dict[str, list[MentionRef]] = {}
+    for sent in mentions:
+        ids = {m.entity for m in sent}
+        together.update(frozenset((a, b)) for a in ids for b in ids if a != b)
+        for m in sent:
+            if m.kind != "coref":
+                named.setdefault(m.entity, []).append(m)
+    ents = sorted(named)
+    for i, a in enumerate(ents):
+        for b in ents[i + 1 :]:
+            if frozenset((a, b)) in together:
+                continue
+            ma, mb = min(((x, y) for x in named[a] for y in named[b]), key=lambda xy: abs(xy[0].start - xy[1].start))
+            first, second = (ma, mb) if ma.start < mb.start else (mb, ma)
+            yield PairCandidate(-1, first, second)
+
+
+def _mention_context(doc: Doc, index: EntityIndex, entity: str, mentions: list[list[MentionRef]]) -> set[str]:
+    """Word classes and title words written right next to an entity's name mentions."""
+    classes = _word_classes()
+    found: set[str] = set()
+    for sent in mentions:
+        for m in sent:
+            if m.entity != entity or m.kind == "coref":
+                continue
+            for tok in (*doc[max(m.start - 3, 0) : m.start], *doc[m.end : m.end + 2]):
+                if tok.i in index.token_entity:
+                    continue
+                for c in classes.get(tok.lemma_.lower(), ()):
+                    found.add(c)
+                    if c == "titles":
+                        found.add("title=" + tok.lemma_.lower())
+    return found
+
+
+def _rank(index: EntityIndex, entity: str, counts: dict[str, int]) -> str:
+    """How the entity ranks by mentions among the article's entities of its broad type."""
+    btype = _type_of(index, entity)
+    mine = counts.get(entity, 0)
+    higher = sum(1 for e, n in counts.items() if n > mine and _type_of(index, e) == btype)
+    return str(min(higher + 1, 3))
+
+
+def document_pair_features(
+    doc: Doc, index: EntityIndex, pair: PairCandidate, mentions: list[list[MentionRef]], rule_hits: Iterable[str] = ()
+) -> dict[str, float]:
+    """Sparse features of a pair of entities that share no sentence."""
+    a, b = pair.first, pair.second
+    ta, tb = _type_of(index, a.entity), _type_of(index, b.entity)
+    tp = f"{ta}>{tb}"
+    counts: dict[str, int] = {}
+    for sent in mentions:
+        for m in sent:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    sa, sb = doc[a.root].sent.start, doc[b.root].sent.start
+    gap = sum(1 for s in doc.sents if sa < s.start <= sb)
+    f: dict[str, float] = {f"DOC|{tp}": 1.0, f"DOC|gap={_bucket(gap)}|{tp}": 1.0}
+    f[f"DOC|ra={_rank(index, a.entity, counts)}|{tp}"] = 1.0
+    f[f"DOC|rb={_rank(index, b.entity, counts)}|{tp}"] = 1.0
+    f[f"DOC|na={_bucket(counts.get(a.entity, 0))}|nb={_bucket(counts.get(b.entity, 0))}"] = 1.0
+    for side, m in (("a", a), ("b", b)):
+        for c in _mention_context(doc, index, m.entity, mentions):
+            f[f"DOC|{side}:{c}|{tp}"] = 1.0
+        if doc[m.root].sent.start == 0:
+            f[f"DOC|{side}:first-sentence|{tp}"] = 1.0
+    for hit in rule_hits:
+        f[f"DOC|R={hit}"] = 1.0
     return f

@@ -233,6 +233,7 @@ def build_entities(doc: Doc) -> EntityIndex:
             token_cluster[tok.i] = cluster
         order.append((span.start, cluster))
 
+    groups = _political_groups(doc)
     for span in doc.ents:
         label = span.label_
         if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
@@ -245,7 +246,9 @@ def build_entities(doc: Doc) -> EntityIndex:
         if label == "NORP":
             country = table.country_of_demonym(name) or (ent_id if ent_id in table.names.values() else None)
             if country is None:
-                continue
+                if name not in groups:
+                    continue
+                label = "ORG"  # "Tory leader Michael Howard": the group is an organisation
         elif label in ("GPE", "LOC", "ORG", "FAC"):
             country = table.country_of(name) if label != "FAC" else None
             if label == "ORG" and ent_id in gazetteer:
@@ -317,6 +320,22 @@ def build_entities(doc: Doc) -> EntityIndex:
     return EntityIndex(doc, entities, token_entity, mention_order)
 
 
+def _political_groups(doc: Doc) -> frozenset[str]:
+    """Group names (NER's NORP) that the article uses as a post's employer: "Tory leader X",
+    "Democratic Senator Y", "a Labour MP". Such a group is an organisation (a party), unlike
+    a nationality or a religion, which never heads a post."""
+    titles = word_set("titles")
+    found = set()
+    for span in doc.ents:
+        if span.label_ != "NORP":
+            continue
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        head = span.root.head
+        if (nxt is not None and nxt.lower_ in titles) or (head is not span.root and head.lower_ in titles):
+            found.add(clean_name(span.text))
+    return frozenset(found)
+
+
 def _canonical(cluster: _Cluster) -> str:
     names = cluster.names or [m.text for m in cluster.mentions]
     if cluster.type == "Person":
@@ -344,23 +363,39 @@ def _match_person(name: str, clusters: list[_Cluster], order: list[tuple[int, _C
     return None
 
 
+def _acronyms(name: str) -> set[str]:
+    """The acronyms a name may go by: initials without and with its small words, capitalised
+    words kept whole ("UK Independence Party" -> UKIP, "Bank of America" -> BOA, BA)."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    found = {_initials(name)}
+    found.add("".join(w[0] for w in words if w[:1].isalpha()).upper())
+    found.add("".join(w if w.isupper() else w[0] for w in words if w.lower() not in {"of", "and", "the", "for", "&"}))
+    return {a for a in found if len(a) >= 2}
+
+
 def _match_org(name: str, clusters: list[_Cluster]) -> _Cluster | None:
     key = entity_key(name, "Organization")
+    short_words = key.split()
     for cluster in clusters:
         if broad_type(cluster.type) != "Organization":
             continue
         for known in [*cluster.names, cluster.canonical]:
             if not known:
                 continue
-            if entity_key(known, "Organization") == key:
+            known_key = entity_key(known, "Organization")
+            if known_key == key:
                 return cluster
-            if name.isupper() and len(name) >= 2 and _initials(known) == name:
+            if name.isupper() and len(name) >= 2 and name in _acronyms(known):
                 return cluster
-            # A short form after the full name: "Shanghai Automotive" after "Shanghai
-            # Automotive Industry Corp", "Federated" after "Federated Department Stores".
-            short, full = name.split(), known.split()
-            if len(short) < len(full) and full[: len(short)] == short and short[0][:1].isupper():
+            if known.isupper() and len(known) >= 2 and known in _acronyms(name):
                 return cluster
-            if known.isupper() and len(known) >= 2 and _initials(name) == known:
+            # A short form beside the full name, either way round and in any case: "Shanghai
+            # Automotive" and "Shanghai Automotive Industry Corp", "Labour" and "Labour Party",
+            # "UNITEL" and "Unitel Video Inc".
+            long_words = known_key.split()
+            a, b = (short_words, long_words) if len(short_words) < len(long_words) else (long_words, short_words)
+            if a and len(a) < len(b) and b[: len(a)] == a and (name[:1].isupper() and known[:1].isupper()):
                 return cluster
     return None

@@ -325,8 +325,6 @@ def agreement(first: Sequence[GoldFile], second: Sequence[GoldFile]) -> Scores:
         for speaker, start in a.quotes:
             scores.quotes_total += 1
             names = a.names[speaker]
-            if any(
-                (s.startswith(start) or start.startswith(s)) and b.names[sp] & names for sp, s in b.quotes if s
-            ):
+            if any((s.startswith(start) or start.startswith(s)) and b.names[sp] & names for sp, s in b.quotes if s):
                 scores.quotes_correct += 1
     return scores

@@ -24,7 +24,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from extract.candidates import PairCandidate, candidate_pairs, pair_features, sentence_mentions
+from extract.candidates import (
+    PairCandidate,
+    candidate_pairs,
+    document_pair_features,
+    document_pairs,
+    pair_features,
+    sentence_mentions,
+)
 from extract.contract import RELATIONS, SIGNATURES, SYMMETRIC_RELATIONS
 from extract.entities import EntityIndex, broad_type
 from extract.lexicon import word_set
@@ -36,9 +43,7 @@ MODEL_FILE = "models/relations/model.json"
 #: Relations the learned model reads (livesIn is CoNLL04's, outside the guidelines).
 LEARNED_RELATIONS = tuple(r for r in RELATIONS if r != "livesIn")
 LABELS: tuple[str, ...] = tuple(
-    label
-    for rel in LEARNED_RELATIONS
-    for label in ((rel,) if rel in SYMMETRIC_RELATIONS else (f"{rel}>", f"{rel}<"))
+    label for rel in LEARNED_RELATIONS for label in ((rel,) if rel in SYMMETRIC_RELATIONS else (f"{rel}>", f"{rel}<"))
 )
 
 
@@ -71,9 +76,7 @@ def _allowed(type_a: str, type_b: str) -> tuple[str, ...]:
         rel, forward = _split(label)
         subj, obj = SIGNATURES[rel]
         s, o = (type_a, type_b) if forward else (type_b, type_a)
-        if s in subj and o in obj:
-            out.append(label)
-        elif rel in SYMMETRIC_RELATIONS and type_b in subj and type_a in obj:
+        if s in subj and o in obj or rel in SYMMETRIC_RELATIONS and type_b in subj and type_a in obj:
             out.append(label)
     return tuple(out)
 
@@ -138,9 +141,7 @@ def rule_hits(candidates: Iterable[Candidate], doc: Doc) -> dict[tuple[int, str,
     return hits
 
 
-def pair_rule_hits(
-    hits: dict[tuple[int, str, str], list[str]], sent_start: int, a: str, b: str
-) -> list[str]:
+def pair_rule_hits(hits: dict[tuple[int, str, str], list[str]], sent_start: int, a: str, b: str) -> list[str]:
     """The rules' verdicts on a pair, written from its first mention's side."""
     found = [f"{p}>" for p in hits.get((sent_start, a, b), ())]
     found += [f"{p}<" for p in hits.get((sent_start, b, a), ())]
@@ -148,22 +149,73 @@ def pair_rule_hits(
 
 
 def featurise(
-    doc: Doc, index: EntityIndex, rule_candidates: list[Candidate]
+    doc: Doc, index: EntityIndex, rule_candidates: list[Candidate], bagged: bool = True
 ) -> list[tuple[PairCandidate, dict[str, float], tuple[str, ...]]]:
-    """Every candidate pair of the article with its features and the labels its types allow."""
+    """Every candidate pair of the article with its features and the labels its types allow;
+    with ``bagged``, one row per pair of entities (:func:`bags`)."""
     hits = rule_hits(rule_candidates, doc)
+    anywhere: dict[tuple[str, str], list[str]] = {}
+    for c in rule_candidates:
+        anywhere.setdefault((c.subject, c.object), []).append(c.predicate)
     sents = list(doc.sents)
+    mentions = sentence_mentions(doc, index)
     out = []
-    for pair in candidate_pairs(sentence_mentions(doc, index)):
-        ta = broad_type(index.by_id[pair.first.entity].type)
-        tb = broad_type(index.by_id[pair.second.entity].type)
-        allowed = labels_allowed(ta, tb)
+    for pair in candidate_pairs(mentions):
+        allowed = _pair_labels(index, pair)
         if not allowed:
             continue
         sent_start = sents[pair.sentence].start
         found = pair_rule_hits(hits, sent_start, pair.first.entity, pair.second.entity)
         out.append((pair, pair_features(doc, index, pair, found), allowed))
+    for pair in document_pairs(mentions):
+        allowed = _pair_labels(index, pair)
+        if not allowed:
+            continue
+        a, b = pair.first.entity, pair.second.entity
+        found = [f"{p}>" for p in anywhere.get((a, b), ())] + [f"{p}<" for p in anywhere.get((b, a), ())]
+        out.append((pair, document_pair_features(doc, index, pair, mentions, found), allowed))
+    rows = bags(out) if bagged else out
+    return rows
+
+
+def bags(
+    rows: list[tuple[PairCandidate, dict[str, float], tuple[str, ...]]],
+) -> list[tuple[PairCandidate, dict[str, float], tuple[str, ...]]]:
+    """One row per pair of entities: the union of the features of every pair of their mentions.
+
+    A gold fact is known per article, not per sentence, so a bag holds the sentence that
+    states it with the ones that do not, and is labelled once. The bag is written from its
+    representative pair (the nearest two mentions in one sentence): features of pairs that
+    run the other way round are marked ``~``.
+    """
+    groups: dict[frozenset[str], list[tuple[PairCandidate, dict[str, float], tuple[str, ...]]]] = {}
+    for row in rows:
+        groups.setdefault(frozenset((row[0].first.entity, row[0].second.entity)), []).append(row)
+    out = []
+    for group in groups.values():
+        rep = min(group, key=lambda r: (r[0].sentence < 0, r[0].second.start - r[0].first.end))[0]
+        merged: dict[str, float] = {f"bag={min(len(group), 4)}": 1.0}
+        for pair, features, _ in group:
+            same = pair.first.entity == rep.first.entity
+            for k, v in features.items():
+                merged[k if same else "~" + k] = max(v, merged.get(k if same else "~" + k, 0.0))
+        out.append(
+            (rep, merged, group[0][2] if group[0][0].first.entity == rep.first.entity else _pair_labels_of(group, rep))
+        )
     return out
+
+
+def _pair_labels_of(group: list[Any], rep: PairCandidate) -> tuple[str, ...]:
+    for pair, _, allowed in group:
+        if pair.first.entity == rep.first.entity:
+            return tuple(allowed)
+    return tuple(group[0][2])
+
+
+def _pair_labels(index: EntityIndex, pair: PairCandidate) -> tuple[str, ...]:
+    ta = broad_type(index.by_id[pair.first.entity].type)
+    tb = broad_type(index.by_id[pair.second.entity].type)
+    return labels_allowed(ta, tb)
 
 
 def _trigger(doc: Doc, pair: PairCandidate) -> Token:
@@ -215,16 +267,19 @@ def learned_candidates(
                 best[key] = (p, pair)
     out = []
     for (s_id, rel, o_id), (p, pair) in best.items():
-        trigger = _trigger(doc, pair)
+        s_ref, o_ref = (pair.first, pair.second) if pair.first.entity == s_id else (pair.second, pair.first)
+        # A pair across sentences hangs on the subject's mention (its sentence is the evidence).
+        trigger = _trigger(doc, pair) if pair.sentence >= 0 else doc[s_ref.root]
         modality = modality_of(trigger)
         if modality is None:
             continue
-        s_ref, o_ref = (pair.first, pair.second) if pair.first.entity == s_id else (pair.second, pair.first)
         title = None
         if rel == "worksFor":
             title = titles.get((s_id, o_id)) or _title_near(doc, index, s_ref.root, pair) or ""
         confidence = round(p * (0.5 if modality == "potential" else 1.0), 3)
-        out.append(Candidate(s_id, rel, o_id, confidence, modality, title, trigger.i, "learned", s_ref.root, o_ref.root))
+        out.append(
+            Candidate(s_id, rel, o_id, confidence, modality, title, trigger.i, "learned", s_ref.root, o_ref.root)
+        )
     return out
 
 

@@ -221,7 +221,9 @@ def read_article(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTE
     return Article(id=doc_id, text=text, title=title, date=_find_date(text), source=name)
 
 
-def read_story(path: Path, story_id: str, fields: tuple[str, str, str, str] = ("id", "title", "date", "text")) -> Article:
+def read_story(
+    path: Path, story_id: str, fields: tuple[str, str, str, str] = ("id", "title", "date", "text")
+) -> Article:
     """One story of a JSON Lines file of articles, by id; its article id is ``FILE#ID``.
 
     The headline and text are joined as ``title``, blank line, ``text`` (the form gold files

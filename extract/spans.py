@@ -26,8 +26,42 @@ __all__ = ["NAME_PARTICLES", "TITLE_HONORIFICS", "repair_entities", "split_span"
 
 #: Lower-case words that may stand inside a name ("Bank of England", "Banco do Brasil").
 NAME_PARTICLES = frozenset(
-    {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "di", "da", "do", "dos", "van", "von", "der",
-     "den", "y", "e", "al", "el", "bin", "ibn", "on", "upon", "in", "at", "-", "'s", "’s", ".", "'", "’"}
+    {
+        "of",
+        "and",
+        "the",
+        "for",
+        "&",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "on",
+        "upon",
+        "in",
+        "at",
+        "-",
+        "'s",
+        "’s",
+        ".",
+        "'",
+        "’",
+    }
 )
 #: Honorifics that open a person's name.
 TITLE_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "mr.", "mrs.", "ms.", "dr."})
@@ -101,7 +135,10 @@ def _split_person_tail(span: Span, known: dict[str, set[str]]) -> list[Span]:
     labels = known.get(last, set())
     if labels and "PERSON" not in labels and labels & {"ORG", "GPE", "NORP"}:
         doc = span.doc
-        return [Span(doc, span.start, span.end - 1, label="PERSON"), Span(doc, span.end - 1, span.end, label=_label_of(labels, "ORG"))]
+        return [
+            Span(doc, span.start, span.end - 1, label="PERSON"),
+            Span(doc, span.end - 1, span.end, label=_label_of(labels, "ORG")),
+        ]
     return [span]
 
 

@@ -20,8 +20,13 @@ SEALED_SHARE = 0.30
 N_BUSINESS, N_POLITICS = 65, 45
 #: Reuters topics and how many stories of each (a story counts under its first topic drawn).
 REUTERS_TOPICS = {"acq": 24, "trade": 12, "crude": 6, "money-fx": 3, "ship": 3, "grain": 3, "interest": 2, "gnp": 2}
-DEV = {"bbc/business/155.txt", "bbc/business/181.txt", "bbc/business/208.txt", "bbc/business/212.txt",
-       "bbc/politics/386.txt"}
+DEV = {
+    "bbc/business/155.txt",
+    "bbc/business/181.txt",
+    "bbc/business/208.txt",
+    "bbc/business/212.txt",
+    "bbc/politics/386.txt",
+}
 
 
 #: A second draw, made when the first gave fewer relations per article than planned: from the
@@ -38,7 +43,9 @@ def _batch2(corpus: Path, first: list[str]) -> tuple[list[str], list[str]]:
     docs += rng.sample([d for d in politics if d not in taken], BATCH2["politics"])
     stories = _reuters(corpus, BATCH2["reuters"])
     for topic, n in BATCH2["reuters"].items():
-        docs += rng.sample([f"reuters21578.jsonl#{s}" for s in stories[topic] if f"reuters21578.jsonl#{s}" not in taken], n)
+        docs += rng.sample(
+            [f"reuters21578.jsonl#{s}" for s in stories[topic] if f"reuters21578.jsonl#{s}" not in taken], n
+        )
     docs = sorted(docs)
     sealed = sorted(random.Random(BATCH2["seed"] + 1).sample(docs, round(SEALED_SHARE * len(docs))))
     return docs, sealed

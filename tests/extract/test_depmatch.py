@@ -5,8 +5,7 @@ from spacy.matcher import DependencyMatcher
 
 from extract._depmatch import FastDependencyMatcher
 from extract.lexicon import expand_lists, load_jsonl
-from tests.conftest import EXAMPLES, make_doc
-from tests.extract.test_relations import DEPS, ENTS, HEADS, LEMMAS, POS, WORDS
+from tests.conftest import EXAMPLES
 
 
 def _both(vocab):
@@ -25,9 +24,9 @@ def _same(vocab, slow, fast, doc):
     return got
 
 
-def test_depmatch_equals_spacy_on_a_hand_built_doc(vocab):
+def test_depmatch_equals_spacy_on_a_hand_built_doc(vocab, hand_parsed):
     slow, fast = _both(vocab)
-    doc = make_doc(vocab, WORDS, HEADS, DEPS, pos=POS, ents=ENTS, lemmas=LEMMAS)
+    doc = hand_parsed()
     assert _same(vocab, slow, fast, doc)  # and it found something
 
 

@@ -40,7 +40,7 @@ def test_learned_labels_allowed_follow_the_signatures():
 
 def test_learned_scores_are_a_sigmoid_of_the_weights():
     model = _model({"met": {"a": 2.0}}, {"met": -1.0})
-    assert model.scores({"a": 1.0}, ["met"])["met"] == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert model.scores({"a": 1.0}, ["met"])["met"] == pytest.approx(1 / (1 + 2.718281828**-1.0), rel=1e-6)
     assert model.scores({"a": 1.0}, ["owns>"]) == {}  # a label the model has no weights for
 
 

@@ -61,10 +61,11 @@ def test_pipeline_negated_and_denied_statements_give_no_fact(nlp):
 
 def test_pipeline_records_carry_extractor_and_model(example_documents):
     doc = example_documents[0]
-    assert doc.extractor == "rules.v1"
+    assert doc.extractor == "hybrid.v1"
     assert "core_web_sm" in doc.model
     for rel in doc.relations:
-        assert rel.provenance.extractor.startswith("rules.v1:")
+        # The rule (or "learned") that found it is named after the extractor.
+        assert rel.provenance.extractor.startswith("hybrid.v1:")
         assert doc.id == rel.provenance.doc_id
         start, end = rel.provenance.start, rel.provenance.end
         assert end > start

@@ -4,6 +4,7 @@ from extract.components import RelationMatcher
 from extract.entities import build_entities
 from extract.relations import read_matches, to_facts
 
+
 @pytest.fixture(scope="module")
 def facts(vocab, hand_parsed):
     doc = hand_parsed()
