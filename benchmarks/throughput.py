@@ -31,18 +31,20 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is reported")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--extractor", default=None, help="registered extractor (default: the default, hybrid.v1)")
     args = parser.parse_args()
 
     import spacy
 
     from extract.model import resolve_model_name
-    from extract.pipeline import get_extractor
+    from extract.pipeline import DEFAULT_EXTRACTOR, get_extractor
 
     articles, source = _articles(args.limit)
     texts = [a.text for a in articles]
     name = resolve_model_name(args.model)
     bare = spacy.load(name)
-    extractor = get_extractor("rules.v1")(args.model)
+    extractor_name = args.extractor or DEFAULT_EXTRACTOR
+    extractor = get_extractor(extractor_name)(args.model)
     full = extractor.nlp
     words = sum(len(doc) for doc in bare.pipe(texts[:50], batch_size=args.batch_size))  # warm-up
     words = sum(1 for text in texts for _ in text.split())
@@ -67,7 +69,7 @@ def main() -> None:
     ratios = sorted(b / f for b, f in pairs)
     print(f"texts: {len(texts)} articles, {words:,} words ({source}); model {name}; batch size {args.batch_size}")
     print(f"bare spaCy nlp.pipe:      {words / bare_s:10,.0f} words/s  ({bare_s:.2f} s)")
-    print(f"diplograph extract:       {words / full_s:10,.0f} words/s  ({full_s:.2f} s)")
+    print(f"diplograph {extractor_name}:{' ' * max(1, 15 - len(extractor_name))}{words / full_s:10,.0f} words/s  ({full_s:.2f} s)")
     per_run = ", ".join(f"{r:.3f}" for r in ratios)
     print(f"ratio (diplograph/spaCy): {bare_s / full_s:10.3f}  (best times; per-run ratios {per_run})")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import InputError
+from extract.pipeline import DEFAULT_EXTRACTOR
 
 __all__ = ["Settings", "load_settings"]
 
@@ -27,7 +28,7 @@ __all__ = ["Settings", "load_settings"]
 @dataclass(frozen=True)
 class Settings:
     model: str | None = None
-    extractor: str = "hybrid.v1"
+    extractor: str = DEFAULT_EXTRACTOR
     batch_size: int = 16
     min_quote_words: int = 5
     min_confidence: float = 0.0

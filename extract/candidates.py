@@ -11,6 +11,7 @@ No feature names an entity.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extract.entities import EntityIndex, broad_type
-from extract.lexicon import lexicon
+from extract.lexicon import lexicon, word_set
 
 __all__ = [
     "MAX_GAP",
@@ -29,6 +30,7 @@ __all__ = [
     "document_pairs",
     "pair_features",
     "document_pair_features",
+    "ArticleContext",
 ]
 
 #: Mentions further apart than this many tokens are not paired.
@@ -72,14 +74,19 @@ def _word_classes() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(set(c))) for w, c in classes.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _reference_nouns() -> frozenset[str]:
+    return word_set("company_nouns") | word_set("role_nouns_org") | {"country", "nation"}
+
+
 def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
     """The mentions of each sentence, in text order (one list per sentence)."""
-    sents = list(doc.sents)
-    sent_of = {}
-    for n, sent in enumerate(sents):
-        for tok in sent:
-            sent_of[tok.i] = n
-    found: list[list[MentionRef]] = [[] for _ in sents]
+    starts = [sent.start for sent in doc.sents]
+
+    def sent_of(i: int) -> int:
+        return bisect.bisect_right(starts, i) - 1
+
+    found: list[list[MentionRef]] = [[] for _ in starts]
     seen: set[int] = set()
     # Names: runs of tokens mapped to one entity.
     i = 0
@@ -93,16 +100,19 @@ def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
             j += 1
         span = doc[i:j]
         kind = "demonym" if span.root.ent_type_ == "NORP" else "name"
-        found[sent_of[i]].append(MentionRef(ent_id, i, j, span.root.i, kind))
+        found[sent_of(i)].append(MentionRef(ent_id, i, j, span.root.i, kind))
         seen.update(range(i, j))
         i = j
-    # References: pronouns and role nouns that resolve to an entity.
+    # References: pronouns and role nouns ("the company", "the country") that resolve to an entity.
+    nouns = _reference_nouns()
     for tok in doc:
         if tok.i in seen or tok.pos_ not in _COREF_POS:
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in nouns:
+            continue
         ent_id = index.resolve(tok)
         if ent_id is not None:
-            found[sent_of[tok.i]].append(MentionRef(ent_id, tok.i, tok.i + 1, tok.i, "coref"))
+            found[sent_of(tok.i)].append(MentionRef(ent_id, tok.i, tok.i + 1, tok.i, "coref"))
     for mentions in found:
         mentions.sort(key=lambda m: m.start)
     return found
@@ -229,53 +239,61 @@ def document_pairs(mentions: list[list[MentionRef]]) -> Iterator[PairCandidate]:
             yield PairCandidate(-1, first, second)
 
 
-def _mention_context(doc: Doc, index: EntityIndex, entity: str, mentions: list[list[MentionRef]]) -> set[str]:
-    """Word classes and title words written right next to an entity's name mentions."""
-    classes = _word_classes()
-    found: set[str] = set()
-    for sent in mentions:
-        for m in sent:
-            if m.entity != entity or m.kind == "coref":
-                continue
-            for tok in (*doc[max(m.start - 3, 0) : m.start], *doc[m.end : m.end + 2]):
-                if tok.i in index.token_entity:
+class ArticleContext:
+    """What cross-sentence features need of the whole article, computed once per article:
+    mention counts, ranks by mentions within a broad type, the word classes written next to
+    each entity's names, and each mention's sentence number."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, mentions: list[list[MentionRef]]) -> None:
+        self.index = index
+        self.counts: dict[str, int] = {}
+        self.sentence: dict[int, int] = {}
+        self.context: dict[str, set[str]] = {}
+        classes = _word_classes()
+        for n, sent in enumerate(mentions):
+            for m in sent:
+                self.counts[m.entity] = self.counts.get(m.entity, 0) + 1
+                self.sentence[m.root] = n
+                if m.kind == "coref":
                     continue
-                for c in classes.get(tok.lemma_.lower(), ()):
-                    found.add(c)
-                    if c == "titles":
-                        found.add("title=" + tok.lemma_.lower())
-    return found
+                found = self.context.setdefault(m.entity, set())
+                for tok in (*doc[max(m.start - 3, 0) : m.start], *doc[m.end : m.end + 2]):
+                    if tok.i in index.token_entity:
+                        continue
+                    lemma = tok.lemma_.lower()
+                    for c in classes.get(lemma, ()):
+                        found.add(c)
+                        if c == "titles":
+                            found.add("title=" + lemma)
+        self._ranks: dict[str, str] = {}
 
-
-def _rank(index: EntityIndex, entity: str, counts: dict[str, int]) -> str:
-    """How the entity ranks by mentions among the article's entities of its broad type."""
-    btype = _type_of(index, entity)
-    mine = counts.get(entity, 0)
-    higher = sum(1 for e, n in counts.items() if n > mine and _type_of(index, e) == btype)
-    return str(min(higher + 1, 3))
+    def rank(self, entity: str) -> str:
+        """1, 2 or 3 (third or lower): the entity's place by mentions within its broad type."""
+        if entity not in self._ranks:
+            btype = _type_of(self.index, entity)
+            mine = self.counts.get(entity, 0)
+            higher = sum(1 for e, n in self.counts.items() if n > mine and _type_of(self.index, e) == btype)
+            self._ranks[entity] = str(min(higher + 1, 3))
+        return self._ranks[entity]
 
 
 def document_pair_features(
-    doc: Doc, index: EntityIndex, pair: PairCandidate, mentions: list[list[MentionRef]], rule_hits: Iterable[str] = ()
+    index: EntityIndex, pair: PairCandidate, context: ArticleContext, rule_hits: Iterable[str] = ()
 ) -> dict[str, float]:
     """Sparse features of a pair of entities that share no sentence."""
     a, b = pair.first, pair.second
     ta, tb = _type_of(index, a.entity), _type_of(index, b.entity)
     tp = f"{ta}>{tb}"
-    counts: dict[str, int] = {}
-    for sent in mentions:
-        for m in sent:
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    sa, sb = doc[a.root].sent.start, doc[b.root].sent.start
-    gap = sum(1 for s in doc.sents if sa < s.start <= sb)
+    counts = context.counts
+    gap = abs(context.sentence[b.root] - context.sentence[a.root])
     f: dict[str, float] = {f"DOC|{tp}": 1.0, f"DOC|gap={_bucket(gap)}|{tp}": 1.0}
-    f[f"DOC|ra={_rank(index, a.entity, counts)}|{tp}"] = 1.0
-    f[f"DOC|rb={_rank(index, b.entity, counts)}|{tp}"] = 1.0
+    f[f"DOC|ra={context.rank(a.entity)}|{tp}"] = 1.0
+    f[f"DOC|rb={context.rank(b.entity)}|{tp}"] = 1.0
     f[f"DOC|na={_bucket(counts.get(a.entity, 0))}|nb={_bucket(counts.get(b.entity, 0))}"] = 1.0
     for side, m in (("a", a), ("b", b)):
-        for c in _mention_context(doc, index, m.entity, mentions):
+        for c in context.context.get(m.entity, ()):
             f[f"DOC|{side}:{c}|{tp}"] = 1.0
-        if doc[m.root].sent.start == 0:
+        if context.sentence[m.root] == 0:
             f[f"DOC|{side}:first-sentence|{tp}"] = 1.0
     for hit in rule_hits:
         f[f"DOC|R={hit}"] = 1.0

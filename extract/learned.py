@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from extract.candidates import (
+    ArticleContext,
     PairCandidate,
     candidate_pairs,
     document_pair_features,
@@ -93,17 +94,42 @@ class RelationModel:
 
     def scores(self, features: dict[str, float], labels: Iterable[str]) -> dict[str, float]:
         """The probability of each of ``labels`` for one pair."""
-        out = {}
-        for label in labels:
-            w = self.weights.get(label)
-            if w is None:
-                continue
-            z = self.bias[label] + sum(w.get(k, 0.0) * v for k, v in features.items())
-            out[label] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        return out
+        enabled = self.enabled()
+        wanted = [label for label in labels if label in enabled]
+        if not wanted:
+            return {}
+        z = {label: self.bias[label] for label in wanted}
+        by_feature = self._by_feature()
+        for k, v in features.items():
+            for label, w in by_feature.get(k, ()):
+                if label in z:
+                    z[label] += w * v
+        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x)))) for label, x in z.items()}
+
+    def _by_feature(self) -> dict[str, list[tuple[str, float]]]:
+        """feature -> [(label, weight)]: one pass over a pair's features scores every label."""
+        cached: dict[str, list[tuple[str, float]]] | None = self.__dict__.get("_inverted")
+        if cached is None:
+            cached = {}
+            enabled = self.enabled()
+            for label, weights in self.weights.items():
+                if label not in enabled:
+                    continue
+                for k, w in weights.items():
+                    cached.setdefault(k, []).append((label, w))
+            object.__setattr__(self, "_inverted", cached)
+        return cached
 
     def threshold_for(self, label: str) -> float:
         return self.thresholds.get(label, self.threshold)
+
+    def enabled(self) -> frozenset[str]:
+        """The labels the model may give (a threshold above 1 leaves a relation to the rules)."""
+        cached: frozenset[str] | None = self.__dict__.get("_enabled")
+        if cached is None:
+            cached = frozenset(label for label in self.weights if self.threshold_for(label) <= 1.0)
+            object.__setattr__(self, "_enabled", cached)
+        return cached
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -149,10 +175,15 @@ def pair_rule_hits(hits: dict[tuple[int, str, str], list[str]], sent_start: int,
 
 
 def featurise(
-    doc: Doc, index: EntityIndex, rule_candidates: list[Candidate], bagged: bool = True
+    doc: Doc,
+    index: EntityIndex,
+    rule_candidates: list[Candidate],
+    bagged: bool = True,
+    labels: frozenset[str] | None = None,
 ) -> list[tuple[PairCandidate, dict[str, float], tuple[str, ...]]]:
-    """Every candidate pair of the article with its features and the labels its types allow;
-    with ``bagged``, one row per pair of entities (:func:`bags`)."""
+    """Every candidate pair of the article with its features and the labels its types allow
+    (of ``labels``, when given: pairs no wanted label fits are not described at all); with
+    ``bagged``, one row per pair of entities (:func:`bags`)."""
     hits = rule_hits(rule_candidates, doc)
     anywhere: dict[tuple[str, str], list[str]] = {}
     for c in rule_candidates:
@@ -161,19 +192,20 @@ def featurise(
     mentions = sentence_mentions(doc, index)
     out = []
     for pair in candidate_pairs(mentions):
-        allowed = _pair_labels(index, pair)
+        allowed = _pair_labels(index, pair, labels)
         if not allowed:
             continue
         sent_start = sents[pair.sentence].start
         found = pair_rule_hits(hits, sent_start, pair.first.entity, pair.second.entity)
         out.append((pair, pair_features(doc, index, pair, found), allowed))
+    context = ArticleContext(doc, index, mentions)
     for pair in document_pairs(mentions):
-        allowed = _pair_labels(index, pair)
+        allowed = _pair_labels(index, pair, labels)
         if not allowed:
             continue
         a, b = pair.first.entity, pair.second.entity
         found = [f"{p}>" for p in anywhere.get((a, b), ())] + [f"{p}<" for p in anywhere.get((b, a), ())]
-        out.append((pair, document_pair_features(doc, index, pair, mentions, found), allowed))
+        out.append((pair, document_pair_features(index, pair, context, found), allowed))
     rows = bags(out) if bagged else out
     return rows
 
@@ -212,10 +244,11 @@ def _pair_labels_of(group: list[Any], rep: PairCandidate) -> tuple[str, ...]:
     return tuple(group[0][2])
 
 
-def _pair_labels(index: EntityIndex, pair: PairCandidate) -> tuple[str, ...]:
+def _pair_labels(index: EntityIndex, pair: PairCandidate, labels: frozenset[str] | None = None) -> tuple[str, ...]:
     ta = broad_type(index.by_id[pair.first.entity].type)
     tb = broad_type(index.by_id[pair.second.entity].type)
-    return labels_allowed(ta, tb)
+    allowed = labels_allowed(ta, tb)
+    return allowed if labels is None else tuple(lab for lab in allowed if lab in labels)
 
 
 def _trigger(doc: Doc, pair: PairCandidate) -> Token:
@@ -253,7 +286,7 @@ def learned_candidates(
     featurised: list[tuple[PairCandidate, dict[str, float], tuple[str, ...]]] | None = None,
 ) -> list[Candidate]:
     """Relation candidates the model finds in ``doc`` at or above its thresholds."""
-    rows = featurise(doc, index, rule_candidates) if featurised is None else featurised
+    rows = featurise(doc, index, rule_candidates, labels=model.enabled()) if featurised is None else featurised
     titles = {(c.subject, c.object): c.title for c in rule_candidates if c.predicate == "worksFor" and c.title}
     best: dict[tuple[str, str, str], tuple[float, PairCandidate]] = {}
     for pair, features, allowed in rows:

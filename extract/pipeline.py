@@ -18,11 +18,21 @@ import catalogue
 from extract.contract import Document
 from extract.reader import Article
 
-__all__ = ["EXTRACTOR_VERSION", "extractors", "RulesExtractor", "extract_documents", "get_extractor"]
+__all__ = [
+    "DEFAULT_EXTRACTOR",
+    "EXTRACTOR_VERSION",
+    "extractors",
+    "HybridExtractor",
+    "RulesExtractor",
+    "extract_documents",
+    "get_extractor",
+]
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
+#: The extractor used when none is named (settings, CLI, benchmarks).
+DEFAULT_EXTRACTOR = "hybrid.v1"
 extractors = catalogue.create("diplograph", "extractors", entry_points=False)
 
 
@@ -148,7 +158,7 @@ def extract_documents(
     articles: Iterable[Article],
     *,
     model: str | None = None,
-    extractor: str = "hybrid.v1",
+    extractor: str = DEFAULT_EXTRACTOR,
     batch_size: int = 16,
     min_quote_words: int | None = None,
 ) -> Iterator[Document]:
