@@ -69,7 +69,8 @@ def main() -> None:
     ratios = sorted(b / f for b, f in pairs)
     print(f"texts: {len(texts)} articles, {words:,} words ({source}); model {name}; batch size {args.batch_size}")
     print(f"bare spaCy nlp.pipe:      {words / bare_s:10,.0f} words/s  ({bare_s:.2f} s)")
-    print(f"diplograph {extractor_name}:{' ' * max(1, 15 - len(extractor_name))}{words / full_s:10,.0f} words/s  ({full_s:.2f} s)")
+    label = f"diplograph {extractor_name}:".ljust(26)
+    print(f"{label}{words / full_s:10,.0f} words/s  ({full_s:.2f} s)")
     per_run = ", ".join(f"{r:.3f}" for r in ratios)
     print(f"ratio (diplograph/spaCy): {bare_s / full_s:10.3f}  (best times; per-run ratios {per_run})")
 

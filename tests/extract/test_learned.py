@@ -83,6 +83,8 @@ def test_learned_shipped_model_records_its_provenance():
 
 
 def test_learned_relations_left_to_the_rules_are_never_scored():
-    model = RelationModel({"met": {"a": 2.0}, "owns>": {"a": 2.0}}, {"met": 0.0, "owns>": 0.0}, 0.5, {"owns>": 1.01}, {})
+    model = RelationModel(
+        {"met": {"a": 2.0}, "owns>": {"a": 2.0}}, {"met": 0.0, "owns>": 0.0}, 0.5, {"owns>": 1.01}, {}
+    )
     assert model.enabled() == {"met"}
     assert set(model.scores({"a": 1.0}, ["met", "owns>"])) == {"met"}
