@@ -5,5 +5,10 @@ themselves live in the top-level packages ``extract`` (spaCy) and ``graph`` (rdf
 Importing it is cheap: nothing heavy is imported here.
 """
 
-__version__ = "0.1.0"
+from importlib import metadata as _metadata
+
+try:  # The version is stated once, in pyproject.toml.
+    __version__ = _metadata.version("diplograph")
+except _metadata.PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
 __all__ = ["__version__"]

@@ -69,6 +69,29 @@ def _extract_with_bar(articles: list[Any], settings: Any) -> list[Any]:
 
 
 _model_option = click.option("--model", help="spaCy pipeline: an installed package name or a folder.")
+_strict_option = click.option(
+    "--strict", is_flag=True, help="Fail on any article of a corpus that cannot be used, instead of skipping it."
+)
+_field_option = click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="Field of a JSON Lines file of articles: id, title, date or text (e.g. --field text=body).",
+)
+
+
+def _read(inputs: tuple[Path, ...], field_map: tuple[str, ...], strict: bool) -> Any:
+    """Read the inputs, warning on stderr (one line each) about the articles skipped."""
+    from diplograph.workflow import read_inputs
+    from extract.sources import Fields
+
+    read = read_inputs(list(inputs), fields=Fields.parse(field_map), strict=strict)
+    for skipped in read.skipped:
+        click.echo(f"warning: skipped {skipped.message}", err=True)
+    return read
+
+
 _config_option = click.option("--config", type=click.Path(path_type=Path), help="TOML settings file.")
 
 
@@ -87,6 +110,8 @@ _config_option = click.option("--config", type=click.Path(path_type=Path), help=
 )
 @click.option("--records", type=click.Path(path_type=Path), help="Also write the extracted records (JSONL).")
 @click.option("--validate/--no-validate", default=False, help="Check the graph against the SHACL shapes.")
+@_strict_option
+@_field_option
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -96,31 +121,37 @@ def build(
     formats: str,
     records: Path | None,
     validate: bool,
+    strict: bool,
+    field_map: tuple[str, ...],
 ) -> None:
-    """Build the graph of articles (.txt files, folders) or records (.jsonl).
+    """Build the graph of articles (.txt, .html, JSON Lines of articles, folders) or records.
 
-    Writes OUT/graph.ttl (all triples) and OUT/graph.trig (one named graph per article).
+    Writes OUT/graph.ttl (all triples) and OUT/graph.trig (one named graph per article). In a
+    corpus, an article that cannot be used is skipped with a warning and counted.
 
     \b
     Example:
       diplograph build examples/articles -o out
+      diplograph build ../shared/corpus/reuters21578.jsonl -o out
+      diplograph build stories.jsonl -o out --field text=body --field id=story_id
       diplograph build records.jsonl -o out --min-confidence 0.7
     """
     from diplograph.errors import InputError
-    from diplograph.workflow import build_graph_files, read_inputs, write_records
+    from diplograph.workflow import build_graph_files, write_records
 
     fmts = [f.strip().lstrip(".") for f in formats.split(",") if f.strip()]
     bad = [f for f in fmts if f not in ("ttl", "trig", "nq", "jsonld")]
     if bad or not fmts:
         raise InputError(f"unknown graph format {bad[0] if bad else formats!r}; accepted: ttl, trig, nq, jsonld")
     settings = _settings(config, model=model, min_confidence=min_confidence)
-    articles, documents = read_inputs(list(inputs))
-    documents = documents + _extract_with_bar(articles, settings)
+    read = _read(inputs, field_map, strict)
+    documents = read.records + _extract_with_bar(read.articles, settings)
     result = build_graph_files(documents, out_dir, settings, fmts)
     if records is not None:
         write_records(documents, records)
     from graph.stats import format_stats, graph_stats
 
+    click.echo(read.summary())
     click.echo(f"wrote {', '.join(str(p) for p in result.paths)}")
     click.echo(format_stats(graph_stats(result.dataset)))
     if validate:
@@ -144,7 +175,16 @@ def build(
 )
 @_model_option
 @_config_option
-def extract(inputs: tuple[Path, ...], out_file: Path, model: str | None, config: Path | None) -> None:
+@_strict_option
+@_field_option
+def extract(
+    inputs: tuple[Path, ...],
+    out_file: Path,
+    model: str | None,
+    config: Path | None,
+    strict: bool,
+    field_map: tuple[str, ...],
+) -> None:
     """Extract entity-relation records from articles, as JSON Lines (one article a line).
 
     \b
@@ -152,12 +192,13 @@ def extract(inputs: tuple[Path, ...], out_file: Path, model: str | None, config:
       diplograph extract examples/articles -o records.jsonl
       diplograph build records.jsonl -o out
     """
-    from diplograph.workflow import read_inputs, write_records
+    from diplograph.workflow import write_records
     from extract.contract import document_to_json
 
     settings = _settings(config, model=model)
-    articles, documents = read_inputs(list(inputs))
-    documents = documents + _extract_with_bar(articles, settings)
+    read = _read(inputs, field_map, strict)
+    click.echo(read.summary(), err=True)
+    documents = read.records + _extract_with_bar(read.articles, settings)
     if str(out_file) == "-":
         for doc in documents:
             click.echo(document_to_json(doc))

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "DiplographError",
     "InputError",
+    "UnusableArticle",
     "ModelError",
     "QueryError",
     "GoldError",
@@ -21,6 +22,19 @@ class DiplographError(Exception):
 
 class InputError(DiplographError):
     """An input article, folder or records file cannot be used."""
+
+
+class UnusableArticle(InputError):
+    """One article cannot be used (empty, binary, not English, too little text...).
+
+    A single named file that is unusable fails the command; in a corpus (a folder or a JSON
+    Lines file of articles) the article is skipped with a warning, unless ``--strict``.
+    ``kind`` names the problem for the end-of-build summary.
+    """
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class ModelError(DiplographError):

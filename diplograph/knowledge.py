@@ -69,7 +69,8 @@ class KnowledgeGraph:
         from diplograph.config import Settings
         from diplograph.workflow import extract_all, read_inputs
 
-        articles, records = read_inputs([Path(p) for p in inputs])
+        read = read_inputs([Path(p) for p in inputs])
+        articles, records = read.articles, read.records
         if limit is not None:
             articles = articles[:limit]
         documents = records + extract_all(articles, Settings(model=model))

@@ -16,9 +16,10 @@ from typing import Any
 from diplograph.config import Settings
 from diplograph.errors import InputError
 from extract.contract import Document
-from extract.reader import Article, collect_paths, read_article, read_corpus_document
+from extract.reader import Article, read_corpus_document
+from extract.sources import DEFAULT_FIELDS, Fields, Skipped, iter_sources
 
-__all__ = ["BuildResult", "read_inputs", "extract_all", "build_graph_files", "write_records"]
+__all__ = ["BuildResult", "Inputs", "read_inputs", "extract_all", "build_graph_files", "write_records"]
 
 log = logging.getLogger(__name__)
 
@@ -30,28 +31,57 @@ class BuildResult:
     paths: list[Path]
 
 
-def read_inputs(inputs: Sequence[Path]) -> tuple[list[Article], list[Document]]:
-    """Articles (``.txt`` files and folders of them) and records (``.jsonl`` files) named by
-    ``inputs``, all read and checked; raises :class:`InputError` at the first bad one."""
+@dataclass(frozen=True)
+class Inputs:
+    """What the inputs held: articles to extract, records already extracted, and the articles
+    of a corpus that could not be used (each named, with why)."""
+
+    articles: list[Article]
+    records: list[Document]
+    skipped: list[Skipped]
+
+    def summary(self) -> str:
+        """One line: how many articles and records were read and how many were skipped, by kind."""
+        line = f"read {len(self.articles)} article(s)"
+        if self.records:
+            line += f" and {len(self.records)} record(s)"
+        if self.skipped:
+            kinds = Counter(s.kind for s in self.skipped)
+            line += f"; skipped {len(self.skipped)} ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
+        return line
+
+
+def read_inputs(inputs: Sequence[Path], fields: Fields = DEFAULT_FIELDS, strict: bool = False) -> Inputs:
+    """Articles (``.txt``, ``.html``, JSON Lines of articles, folders of them) and records
+    (JSON Lines from ``diplograph extract``) named by ``inputs``, all read and checked.
+
+    An unusable article of a corpus is logged and listed in ``skipped`` (with ``strict`` it
+    is an error); a bad file named on its own, a malformed line, or inputs that hold nothing
+    usable raise :class:`InputError`.
+    """
     from graph.io import read_records
 
     if not inputs:
-        raise InputError("no input given; name .txt articles, folders of them, or .jsonl records")
+        raise InputError("no input given; name .txt/.html articles, .jsonl files of articles or records, or folders")
     articles: list[Article] = []
     records: list[Document] = []
-    text_inputs: list[Path] = []
-    for inp in inputs:
-        if inp.suffix == ".jsonl" and not inp.is_dir():
-            records.extend(read_records(inp))
+    skipped: list[Skipped] = []
+    for kind, item in iter_sources(inputs, fields=fields, strict=strict):
+        if kind == "article":
+            articles.append(item)
+        elif kind == "records":
+            records.extend(read_records(item))
         else:
-            text_inputs.append(inp)
-    for path, root in collect_paths(text_inputs):
-        articles.append(read_article(path, root))
+            log.warning("skipped %s", item.message)
+            skipped.append(item)
     ids = [a.id for a in articles] + [d.id for d in records]
     dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
     if dupes:
         raise InputError(f"{dupes[0]}: the same article id appears twice in the inputs; give each article once")
-    return articles, records
+    if not articles and not records:
+        names = ", ".join(str(p) for p in inputs)
+        raise InputError(f"{names}: no usable article or record was read ({len(skipped)} skipped)")
+    return Inputs(articles, records, skipped)
 
 
 def extract_all(

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
-from diplograph.errors import InputError
+from diplograph.errors import InputError, UnusableArticle
+from extract.language import english_problem
 
 __all__ = [
     "Article",
@@ -28,6 +29,7 @@ __all__ = [
     "read_corpus_document",
     "check_text",
     "clean_text",
+    "decode",
     "unwrap_lines",
 ]
 
@@ -35,63 +37,6 @@ __all__ = [
 MAX_BYTES = 2_000_000
 SUFFIXES = (".txt",)
 
-# The commonest English function words: a text with almost none of them is not English.
-_ENGLISH = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "is",
-        "that",
-        "for",
-        "it",
-        "as",
-        "was",
-        "with",
-        "be",
-        "by",
-        "on",
-        "not",
-        "he",
-        "she",
-        "his",
-        "her",
-        "are",
-        "this",
-        "from",
-        "or",
-        "have",
-        "an",
-        "they",
-        "which",
-        "at",
-        "but",
-        "has",
-        "had",
-        "were",
-        "said",
-        "its",
-        "their",
-        "would",
-        "will",
-        "been",
-        "more",
-        "who",
-        "also",
-        "one",
-        "all",
-        "there",
-        "can",
-        "than",
-        "said",
-        "into",
-        "after",
-        "over",
-    ]
-)
 _DATE_LINE = re.compile(r"^\s*(?:PUBLISHED|Published|Date|DATE|Dateline)\s*:?\s*(.+)$", re.M)
 
 
@@ -112,15 +57,15 @@ def check_text(text: str, name: str) -> None:
     >>> check_text("The minister said the deal was signed.", "a.txt")
     """
     if not text.strip():
-        raise InputError(f"{name}: empty file; expected an article in UTF-8 plain text")
+        raise UnusableArticle(f"{name}: empty file; expected an article in UTF-8 plain text", "empty")
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 3:
-        raise InputError(f"{name}: too little text ({len(words)} words); expected an article")
-    share = sum(w in _ENGLISH for w in words) / len(words)
-    if share < 0.15:
-        raise InputError(
-            f"{name}: does not look like English text ({share:.0%} English function words); "
-            "diplograph reads English news articles only"
+        raise UnusableArticle(f"{name}: too little text ({len(words)} words); expected an article", "too little text")
+    problem = english_problem(text)
+    if problem is not None:
+        raise UnusableArticle(
+            f"{name}: does not look like English text ({problem}); diplograph reads English news articles only",
+            "not English",
         )
 
 
@@ -172,14 +117,16 @@ def unwrap_lines(text: str) -> str:
     return "".join(out)
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text of a file's bytes; binary or wrongly encoded data is an UnusableArticle."""
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes); expected UTF-8 plain text")
+        raise UnusableArticle(f"{name}: binary file (contains NUL bytes); expected UTF-8 plain text", "binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
+        raise UnusableArticle(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8",
+            "not UTF-8",
         ) from None
 
 
@@ -204,8 +151,8 @@ def read_article(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTE
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{name}: too large ({size:,} bytes); articles of at most {max_bytes:,} bytes are accepted"
+            raise UnusableArticle(
+                f"{name}: too large ({size:,} bytes); articles of at most {max_bytes:,} bytes are accepted", "too large"
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -214,7 +161,7 @@ def read_article(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTE
         raise InputError(f"{name}: is a folder, expected a .txt file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
-    text = unwrap_lines(clean_text(_decode(data, name).replace("\r\n", "\n").replace("\r", "\n")))
+    text = unwrap_lines(clean_text(decode(data, name).replace("\r\n", "\n").replace("\r", "\n")))
     check_text(text, name)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     doc_id = path.name if root is None else path.relative_to(root).as_posix()
@@ -285,6 +232,8 @@ def collect_paths(inputs: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) 
 
 
 def read_articles(inputs: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[Article]:
-    """Read every article named by ``inputs`` (files or folders), checking each one."""
+    """Read every ``.txt`` article named by ``inputs`` (files or folders), checking each one
+    (the first unusable one is an error; :func:`extract.sources.iter_sources` reads corpora
+    of every kind and skips what cannot be used)."""
     for path, root in collect_paths(inputs):
         yield read_article(path, root, max_bytes=max_bytes)

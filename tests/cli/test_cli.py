@@ -179,3 +179,39 @@ def test_cli_throughput_benchmark_prints_its_figures():
         check=True,
     ).stdout
     assert "words/s" in out and "ratio (diplograph/spaCy)" in out
+
+
+def test_cli_build_skips_unusable_articles_of_a_corpus_with_a_warning_each(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for src in sorted(EXAMPLES.glob("*.txt"))[:2]:
+        (corpus / src.name).write_text(src.read_text("utf-8"), encoding="utf-8")
+    (corpus / "zz-empty.txt").write_text("")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: skipped")]
+    assert len(warnings) == 1 and "zz-empty.txt: empty file" in warnings[0]
+    assert "read 2 article(s); skipped 1 (1 empty)" in result.stdout
+    assert (out / "graph.ttl").stat().st_size > 0
+    # --strict turns the skip into a failure that writes nothing.
+    out2 = tmp_path / "out2"
+    strict = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out2), "--strict"])
+    assert strict.exit_code == 2 and "zz-empty.txt: empty file" in strict.stderr
+    assert not out2.exists()
+
+
+def test_cli_build_reads_a_jsonl_file_of_articles(tmp_path):
+    import json
+
+    stories = tmp_path / "wire.jsonl"
+    rows = [
+        {"id": f"s{i}", "title": src.read_text("utf-8").splitlines()[0], "text": src.read_text("utf-8")}
+        for i, src in enumerate(sorted(EXAMPLES.glob("*.txt"))[:2])
+    ]
+    stories.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(stories), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "read 2 article(s)" in result.stdout
+    assert "wire.jsonl#s0" in (out / "graph.trig").read_text("utf-8")
