@@ -211,9 +211,14 @@ def extract(
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(graph: Path, query: str, fmt: str) -> None:
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds before a query stops."
+)
+def query(graph: Path, query: str, fmt: str, timeout: float) -> None:
     """Ask a graph a SPARQL question: inline text, a .rq file, or a canned query name.
 
+    Answered by Oxigraph from the build's store (OUT/store), or from a graph file loaded into
+    memory; the default graph is the union of the article graphs. Updates are refused.
     Canned queries: who-met-whom, who-owns-what, who-said-what, people-and-posts,
     all-relations. Prefixes dg, rdf, rdfs, skos, prov, dcterms, nif, xsd are predeclared.
 
@@ -221,12 +226,13 @@ def query(graph: Path, query: str, fmt: str) -> None:
     Example:
       diplograph query out who-met-whom
       diplograph query out/graph.ttl 'SELECT ?o WHERE { ?a dg:owns ?o }' --format csv
+      diplograph query out all-relations --timeout 5
     """
-    from graph.io import load_graph
-    from graph.query import format_result, resolve_query, run_query
+    from graph.query import format_result, resolve_query
+    from graph.store import run_sparql
 
     sparql = resolve_query(query)
-    click.echo(format_result(run_query(load_graph(graph), sparql), fmt))
+    click.echo(format_result(run_sparql(graph, sparql, timeout=timeout), fmt))
 
 
 @cli.command()

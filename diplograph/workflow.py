@@ -117,14 +117,18 @@ def write_records(documents: Iterable[Document], target: Path) -> None:
 def build_graph_files(
     documents: list[Document], out_dir: Path, settings: Settings, formats: Sequence[str] = ("ttl", "trig")
 ) -> BuildResult:
-    """Build the dataset and write ``OUT/graph.<fmt>`` for each format, all or nothing."""
+    """Build the dataset and write ``OUT/graph.<fmt>`` for each format, all or nothing, then
+    the Oxigraph store ``OUT/store`` (swapped in when complete) that ``query`` answers from."""
     from graph.build import build_dataset
     from graph.io import write_outputs
+    from graph.store import write_store
 
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder; -o names the output folder")
     ds = build_dataset(documents, min_confidence=settings.min_confidence)
+    nquads = ds.serialize(format="nquads", encoding="utf-8")
     paths = write_outputs(ds, out_dir, formats)
+    paths.append(write_store(nquads, out_dir))
     return BuildResult(documents, ds, paths)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ from rdflib.term import Node
 
 from diplograph.errors import QueryError
 
-__all__ = ["QueryResult", "canned_queries", "resolve_query", "run_query", "format_result"]
+__all__ = ["QueryResult", "canned_queries", "refuse_updates", "resolve_query", "run_query", "format_result"]
 
 PREFIXES = """PREFIX dg: <https://w3id.org/diplograph/ns#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -42,6 +43,17 @@ def canned_queries() -> dict[str, str]:
     return {entry.name[:-3]: entry.read_text("utf-8") for entry in folder.iterdir() if entry.name.endswith(".rq")}
 
 
+_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
+
+
+def refuse_updates(sparql: str) -> None:
+    """Raise :class:`QueryError` if ``sparql`` is a SPARQL update (queries only read)."""
+    body = re.sub(r"(?im)^\s*#[^\n]*$", "", sparql)
+    body = re.sub(r"(?i)\b(PREFIX\s+\w*:\s*<[^>]*>|BASE\s*<[^>]*>)", "\n", body)
+    if _UPDATE.search(body):
+        raise QueryError("query refuses updates (INSERT, DELETE, LOAD, CLEAR...); only SELECT and ASK are answered")
+
+
 def resolve_query(spec: str) -> str:
     """SPARQL text from a canned query name, a ``.rq`` file path, or inline SPARQL."""
     canned = canned_queries()
@@ -52,6 +64,7 @@ def resolve_query(spec: str) -> str:
         if not path.is_file():
             raise QueryError(f"{spec}: no such query file")
         return path.read_text("utf-8")
+    refuse_updates(spec)
     if not any(word in spec.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         raise QueryError(
             f"{spec!r} is neither a canned query ({', '.join(sorted(canned))}), a .rq file, "

@@ -215,3 +215,16 @@ def test_cli_build_reads_a_jsonl_file_of_articles(tmp_path):
     assert result.exit_code == 0, result.output
     assert "read 2 article(s)" in result.stdout
     assert "wire.jsonl#s0" in (out / "graph.trig").read_text("utf-8")
+
+
+def test_cli_query_answers_from_the_store_and_stops_endless_queries(tmp_path):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", str(EXAMPLES), "-o", str(out)]).exit_code == 0
+    assert (out / "store").is_dir()
+    ok = CliRunner().invoke(cli, ["query", str(out), "who-met-whom", "--format", "csv"])
+    assert ok.exit_code == 0 and ok.stdout.startswith("a,b,article")
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    stopped = CliRunner().invoke(cli, ["query", str(out), endless, "--timeout", "1"])
+    assert stopped.exit_code == 2 and "query stopped after 1 s" in stopped.stderr
+    update = CliRunner().invoke(cli, ["query", str(out), "INSERT DATA { <a:b> <a:c> <a:d> }"])
+    assert update.exit_code == 2 and "refuses updates" in update.stderr

@@ -1,0 +1,181 @@
+"""The build's persistent SPARQL store (Oxigraph) and queries on it with a time limit.
+
+``diplograph build -o OUT`` writes ``OUT/store``, an `Oxigraph <https://pyoxigraph.readthedocs.io>`_
+store (pyoxigraph, RocksDB on disk) holding one named graph per article, beside the Turtle and
+TriG files. The store is built in a fresh folder and swapped into place only when it is
+complete, so an earlier store is never left half-overwritten.
+
+:func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine, with the union of the
+article graphs as default graph. It runs the query in a child process, so a query that never
+ends (a cross product) is stopped after ``timeout`` seconds with a one-line
+:class:`~diplograph.errors.QueryError`; updates are refused. A graph file (``.ttl``, ``.trig``,
+...) with no store beside it is loaded into an in-memory Oxigraph store first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from diplograph.errors import GraphFileError, QueryError
+from graph.query import PREFIXES, QueryResult, refuse_updates
+
+__all__ = ["STORE_DIR", "DEFAULT_TIMEOUT", "store_path", "write_store", "run_sparql"]
+
+#: The store's folder inside a build output folder.
+STORE_DIR = "store"
+#: Seconds a query may run before it is stopped.
+DEFAULT_TIMEOUT = 30.0
+_SUFFIX_FORMATS = {".ttl": "TURTLE", ".trig": "TRIG", ".nq": "N_QUADS", ".nt": "N_TRIPLES", ".rdf": "RDF_XML"}
+
+
+def store_path(path: Path) -> Path | None:
+    """The Oxigraph store a reading command should use for ``path``, if there is one."""
+    if path.is_dir() and (path / STORE_DIR).is_dir():
+        return path / STORE_DIR
+    if path.is_dir() and path.name == STORE_DIR:
+        return path
+    return None
+
+
+def write_store(nquads: bytes, out_dir: Path) -> Path:
+    """Build ``OUT/store`` from N-Quads, in a fresh folder swapped in when complete."""
+    import pyoxigraph as ox
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / STORE_DIR
+    fresh = out_dir / f".{STORE_DIR}-new-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    store = ox.Store(str(fresh))
+    try:
+        store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        store.flush()
+    except BaseException:
+        del store
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    del store  # closes the database before the folder moves
+    old = out_dir / f".{STORE_DIR}-old-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def _value(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dtype = term.datatype.value if term.datatype is not None else ""
+        text = term.value
+        try:
+            if dtype.endswith(("#integer", "#int", "#long", "#short", "#nonNegativeInteger")):
+                return int(text)
+            if dtype.endswith(("#decimal", "#double", "#float")):
+                return float(text)
+            if dtype.endswith("#boolean"):
+                return text == "true"
+        except ValueError:
+            return text
+        return text
+    return term.value
+
+
+def _prefixes() -> dict[str, str]:
+    """The predeclared prefixes (graph.query.PREFIXES) as a mapping."""
+    return dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]+)>", PREFIXES))
+
+
+def _open(source: str) -> Any:
+    import pyoxigraph as ox
+
+    path = Path(source)
+    if path.is_dir():
+        return ox.Store.read_only(str(path))
+    store = ox.Store()
+    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFileError(f"{path}: unknown graph format {path.suffix!r}; accepted: {', '.join(_SUFFIX_FORMATS)}")
+    try:
+        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphFileError(f"{path}: not valid {fmt.lower()}: {' '.join(str(exc).split())[:300]}") from None
+    return store
+
+
+def _answer(source: str, sparql: str) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | bool:
+    import pyoxigraph as ox
+
+    store = _open(source)
+    try:
+        result = store.query(sparql, use_default_graph_as_union=True, prefixes=_prefixes())
+    except SyntaxError as exc:
+        raise QueryError(f"bad SPARQL query: {' '.join(str(exc).split())[:300]}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries give tables; this is a CONSTRUCT or DESCRIBE query")
+    columns = tuple(v.value for v in result.variables)
+    rows = tuple(tuple(_value(row[i]) for i in range(len(columns))) for row in result)
+    return columns, rows
+
+
+def _child(conn: Any, source: str, sparql: str) -> None:
+    try:
+        conn.send(("ok", _answer(source, sparql)))
+    except (QueryError, GraphFileError) as exc:
+        conn.send(("error", type(exc).__name__, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - every failure goes back as one line
+        conn.send(("error", "QueryError", f"the query failed: {' '.join(str(exc).split())[:300]}"))
+    finally:
+        conn.close()
+
+
+def run_sparql(source: Path, sparql: str, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
+    """Answer a SELECT or ASK query on ``source`` (a build folder, a store, or a graph file)
+    with Oxigraph, stopping it after ``timeout`` seconds. Updates are refused."""
+    text = sparql
+    refuse_updates(text)
+    store = store_path(source)
+    if store is None:
+        if source.is_dir():
+            for name in ("graph.trig", "graph.ttl"):
+                if (source / name).is_file():
+                    store = source / name
+                    break
+            else:
+                raise GraphFileError(f"{source}: folder holds no store, graph.trig or graph.ttl; run diplograph build")
+        elif source.is_file():
+            store = source
+        else:
+            raise GraphFileError(f"{source}: no such graph file or build folder")
+    ctx: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, str(store), text), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise QueryError(f"query stopped after {timeout:g} s without an answer; raise --timeout or narrow it")
+        message = parent.recv()
+    except EOFError:
+        raise QueryError("the query process ended without an answer") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        parent.close()
+    if message[0] == "error":
+        kind, text_ = message[1], message[2]
+        raise (GraphFileError if kind == "GraphFileError" else QueryError)(text_)
+    answer = message[1]
+    if isinstance(answer, bool):
+        return QueryResult(("answer",), ((answer,),))
+    return QueryResult(*answer)
