@@ -14,7 +14,10 @@ organisation), "Tanzania Mr Brown", "Get Brown" (a sentence-initial verb taken i
   own ("Blair | Labour").
 
 Each piece keeps the span's label unless it starts with an honorific (then PERSON); pieces
-with no capitalised word are dropped. Spans with a gazetteer id are never cut.
+with no capitalised word are dropped. Then punctuation at either end of a span is dropped
+("Associated Cement Companies ("), and so is a post that ends it ("the Mid-Bedfordshire MP");
+an organisation and a group name written together ("Liberal" + "Democrat") become one
+organisation unless one of them names a country. Spans with a gazetteer id are never cut.
 """
 
 from __future__ import annotations
@@ -142,16 +145,63 @@ def _split_person_tail(span: Span, known: dict[str, set[str]]) -> list[Span]:
     return [span]
 
 
+def _trim(span: Span) -> Span | None:
+    """``span`` less punctuation at its ends and a post that closes it; None if nothing is left."""
+    if span.ent_id_ or span.label_ not in _LABELS:
+        return span
+    from extract.lexicon import word_set
+
+    titles = word_set("titles")
+    doc = span.doc
+    start, end = span.start, span.end
+    if "(" in [t.text for t in span] and ")" not in [t.text for t in span]:
+        end = start + [t.text for t in span].index("(")
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while end - start > 1 and doc[end - 1].lower_ in titles and span.label_ != "PERSON":
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def _join_groups(spans: list[Span]) -> list[Span]:
+    """ "Liberal" (ORG) + "Democrat" (NORP) written together: one organisation."""
+    from extract.countries import country_table
+
+    table = country_table()
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == span.start
+            and {prev.label_, span.label_} <= {"ORG", "NORP"}
+            and "NORP" in {prev.label_, span.label_}
+            and not (prev.ent_id_ or span.ent_id_)
+            and not any(table.country_of(p.text) or table.country_of_demonym(p.text) for p in (prev, span))
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label="ORG")
+        else:
+            out.append(span)
+    return out
+
+
 def repair_entities(doc: Doc) -> Doc:
     """Cut the entity spans of ``doc`` as the module describes; other spans stay."""
     known = _standalone_names(doc)
     new: list[Span] = []
-    changed = False
     for ent in doc.ents:
-        pieces = split_span(ent, known)
-        if len(pieces) != 1 or (pieces[0].start, pieces[0].end, pieces[0].label_) != (ent.start, ent.end, ent.label_):
-            changed = True
-        new.extend(pieces)
-    if changed:
+        for piece in split_span(ent, known):
+            trimmed = _trim(piece)
+            if trimmed is not None:
+                new.append(trimmed)
+    new = _join_groups(sorted(new, key=lambda s: s.start))
+    old = [(e.start, e.end, e.label_) for e in doc.ents]
+    if [(e.start, e.end, e.label_) for e in new] != old:
         doc.ents = filter_spans(new)
     return doc

@@ -65,3 +65,18 @@ def test_spans_never_cut_a_gazetteer_entry(vocab):
     doc.ents = [Span(doc, 0, 3, label="ORG", span_id="Marsh after McLennan")]
     assert doc.ents[0].ent_id_ == "Marsh after McLennan"
     assert _ents(repair_entities(doc)) == [("Marsh after McLennan", "ORG")]
+
+
+def test_spans_drop_punctuation_and_a_closing_post(vocab):
+    words = ["Associated", "Cement", "Companies", "(", "ACC", ")", ",", "the", "Bedford", "MP", "said"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    doc = repair_entities(_doc(vocab, words, ents))
+    assert _ents(doc) == [("Associated Cement Companies", "ORG"), ("ACC", "ORG"), ("Bedford", "ORG")]
+
+
+def test_spans_join_an_organisation_and_a_group_written_together(vocab):
+    doc = _doc(vocab, ["Liberal", "Democrat", "leader", "Kennedy"], ["B-ORG", "B-NORP", "O", "B-PERSON"])
+    assert _ents(repair_entities(doc)) == [("Liberal Democrat", "ORG"), ("Kennedy", "PERSON")]
+    # A demonym stays apart: "British" + "Airways" is not joined.
+    doc = _doc(vocab, ["British", "Airways", "rose"], ["B-NORP", "B-ORG", "O"])
+    assert _ents(repair_entities(doc)) == [("British", "NORP"), ("Airways", "ORG")]
