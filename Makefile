@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test install dev lint typecheck browser conll04-model relations-model eval clean
+.PHONY: demo test test-fast install dev lint typecheck browser conll04-model relations-model eval clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,11 @@ browser:
 test: $(VENV)/.dev-installed browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q --nbmake tests notebooks
+	$(VENV)/bin/pytest -q --doctest-modules --nbmake extract graph diplograph tests notebooks
+
+# The unit tests and doctests only: no real spaCy model, no notebooks (seconds, not minutes).
+test-fast: $(VENV)/.dev-installed
+	$(VENV)/bin/pytest -q -m "not slow" --doctest-modules extract graph diplograph tests
 
 # Retrains the shipped CoNLL04 components (needs ../shared/benchmarks/conll04; a few minutes on CPU).
 conll04-model: $(VENV)/.dev-installed
