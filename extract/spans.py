@@ -136,7 +136,8 @@ def _split_person_tail(span: Span, known: dict[str, set[str]]) -> list[Span]:
         return [span]
     last = span[-1].text
     labels = known.get(last, set())
-    if labels and "PERSON" not in labels and labels & {"ORG", "GPE", "NORP"}:
+    # Only an organisation: a surname is often mislabelled a place elsewhere ("Barnard's ...").
+    if labels and "PERSON" not in labels and labels == {"ORG"}:
         doc = span.doc
         return [
             Span(doc, span.start, span.end - 1, label="PERSON"),
