@@ -69,6 +69,9 @@ def _extract_with_bar(articles: list[Any], settings: Any) -> list[Any]:
 
 
 _model_option = click.option("--model", help="spaCy pipeline: an installed package name or a folder.")
+_processes_option = click.option(
+    "--processes", type=click.IntRange(min=1), help="Worker processes for extraction (default 1)."
+)
 _strict_option = click.option(
     "--strict", is_flag=True, help="Fail on any article of a corpus that cannot be used, instead of skipping it."
 )
@@ -112,6 +115,7 @@ _config_option = click.option("--config", type=click.Path(path_type=Path), help=
 @click.option("--validate/--no-validate", default=False, help="Check the graph against the SHACL shapes.")
 @_strict_option
 @_field_option
+@_processes_option
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -123,6 +127,7 @@ def build(
     validate: bool,
     strict: bool,
     field_map: tuple[str, ...],
+    processes: int | None,
 ) -> None:
     """Build the graph of articles (.txt, .html, JSON Lines of articles, folders) or records.
 
@@ -132,7 +137,7 @@ def build(
     \b
     Example:
       diplograph build examples/articles -o out
-      diplograph build ../shared/corpus/reuters21578.jsonl -o out
+      diplograph build ../shared/corpus/reuters21578.jsonl -o out --processes 2
       diplograph build stories.jsonl -o out --field text=body --field id=story_id
       diplograph build records.jsonl -o out --min-confidence 0.7
     """
@@ -143,7 +148,7 @@ def build(
     bad = [f for f in fmts if f not in ("ttl", "trig", "nq", "jsonld")]
     if bad or not fmts:
         raise InputError(f"unknown graph format {bad[0] if bad else formats!r}; accepted: ttl, trig, nq, jsonld")
-    settings = _settings(config, model=model, min_confidence=min_confidence)
+    settings = _settings(config, model=model, min_confidence=min_confidence, processes=processes)
     read = _read(inputs, field_map, strict)
     documents = read.records + _extract_with_bar(read.articles, settings)
     result = build_graph_files(documents, out_dir, settings, fmts)
@@ -177,6 +182,7 @@ def build(
 @_config_option
 @_strict_option
 @_field_option
+@_processes_option
 def extract(
     inputs: tuple[Path, ...],
     out_file: Path,
@@ -184,6 +190,7 @@ def extract(
     config: Path | None,
     strict: bool,
     field_map: tuple[str, ...],
+    processes: int | None,
 ) -> None:
     """Extract entity-relation records from articles, as JSON Lines (one article a line).
 
@@ -195,7 +202,7 @@ def extract(
     from diplograph.workflow import write_records
     from extract.contract import document_to_json
 
-    settings = _settings(config, model=model)
+    settings = _settings(config, model=model, processes=processes)
     read = _read(inputs, field_map, strict)
     click.echo(read.summary(), err=True)
     documents = read.records + _extract_with_bar(read.articles, settings)

@@ -6,6 +6,7 @@
     model = "en_core_web_sm"     # a pipeline package name or folder
     extractor = "hybrid.v1"      # a registered extractor: hybrid.v1, rules.v1, conll04.v1
     batch_size = 16
+    processes = 2                # worker processes for extraction
     min_quote_words = 5
 
     [build]
@@ -30,6 +31,7 @@ class Settings:
     model: str | None = None
     extractor: str = DEFAULT_EXTRACTOR
     batch_size: int = 16
+    processes: int = 1
     min_quote_words: int = 5
     min_confidence: float = 0.0
 
@@ -39,7 +41,10 @@ class Settings:
 
 
 _EXPECTED: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "str | None": str, "str": str}
-_SECTIONS = {"extract": ("model", "extractor", "batch_size", "min_quote_words"), "build": ("min_confidence",)}
+_SECTIONS = {
+    "extract": ("model", "extractor", "batch_size", "processes", "min_quote_words"),
+    "build": ("min_confidence",),
+}
 
 
 def load_settings(path: Path | None) -> Settings:

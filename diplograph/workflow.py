@@ -97,6 +97,7 @@ def extract_all(
         extractor=settings.extractor,
         batch_size=settings.batch_size,
         min_quote_words=settings.min_quote_words,
+        processes=settings.processes,
     ):
         docs.append(doc)
         if progress is not None:

@@ -161,9 +161,66 @@ def extract_documents(
     extractor: str = DEFAULT_EXTRACTOR,
     batch_size: int = 16,
     min_quote_words: int | None = None,
+    processes: int = 1,
 ) -> Iterator[Document]:
-    """Run the pipeline over ``articles`` with ``nlp.pipe`` in batches, yielding documents."""
+    """Run the pipeline over ``articles`` with ``nlp.pipe`` in batches, yielding documents in
+    input order. With ``processes`` > 1, that many worker processes each load the pipeline
+    once and extract chunks of articles; at most two chunks a worker are in flight, so memory
+    stays bounded however long the stream."""
+    if processes > 1:
+        yield from _extract_in_pool(articles, model, extractor, batch_size, min_quote_words, processes)
+        return
     run = get_extractor(extractor)(model, min_quote_words=min_quote_words)
     pairs = ((a.text, a) for a in articles)
     for doc, article in run.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield run(doc, article)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(extractor: str, model: str | None, min_quote_words: int | None, batch_size: int) -> None:
+    _WORKER["run"] = get_extractor(extractor)(model, min_quote_words=min_quote_words)
+    _WORKER["batch_size"] = batch_size
+
+
+def _extract_chunk(articles: list[Article]) -> list[Document]:
+    run = _WORKER["run"]
+    pairs = ((a.text, a) for a in articles)
+    return [run(doc, a) for doc, a in run.nlp.pipe(pairs, as_tuples=True, batch_size=_WORKER["batch_size"])]
+
+
+def _extract_in_pool(
+    articles: Iterable[Article],
+    model: str | None,
+    extractor: str,
+    batch_size: int,
+    min_quote_words: int | None,
+    processes: int,
+) -> Iterator[Document]:
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    get_extractor(extractor)  # an unknown name fails here, not in a worker
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(batch_size, 1) * 2
+    source = iter(articles)
+    with ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(extractor, model, min_quote_words, batch_size),
+    ) as pool:
+        pending: deque[Any] = deque()
+        while True:
+            while len(pending) < 2 * processes:
+                part = list(islice(source, chunk))
+                if not part:
+                    break
+                pending.append(pool.submit(_extract_chunk, part))
+            if not pending:
+                return
+            yield from pending.popleft().result()
