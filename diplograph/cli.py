@@ -481,5 +481,49 @@ def eval_conll04(file: Path, model: str | None, as_json: bool, extractor: str) -
     click.echo(json.dumps(result, indent=1) if as_json else format_conll04(result))
 
 
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--writable", is_flag=True, help="Accept SPARQL updates at /update (read-only otherwise).")
+@click.option(
+    "--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True, help="Seconds before a query stops."
+)
+def serve(graph: Path, port: int, writable: bool, timeout: float) -> None:
+    """Serve a build's store as a SPARQL endpoint (the Oxigraph server), on 127.0.0.1.
+
+    The default graph is the union of the article graphs. Stop it with Ctrl-C.
+
+    \b
+    Example:
+      diplograph serve out --port 7878
+      curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3'
+    """
+    import signal
+
+    from graph.serve import endpoint, start_server, stop_server
+
+    def stop(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        proc = start_server(graph, port=port, writable=writable, timeout=timeout)
+    except KeyboardInterrupt:
+        return
+    try:
+        click.echo(
+            f"SPARQL endpoint {endpoint(port)} ({'writable' if writable else 'read-only'}); Ctrl-C stops it", err=True
+        )
+        proc.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop_server(proc)
+
+
 def main() -> None:
     cli(prog_name="diplograph")
+
+
+if __name__ == "__main__":
+    main()
