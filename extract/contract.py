@@ -127,10 +127,15 @@ class Entity:
     key: str
     surface_forms: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    #: How sure the extractor is that this is a real, correctly delimited name (see
+    #: :func:`extract.entities.entity_confidence`).
+    confidence: float = 1.0
 
     def __post_init__(self) -> None:
         if self.type not in ENTITY_TYPES:
             raise ValueError(f"unknown entity type {self.type!r}; expected one of {ENTITY_TYPES}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"entity confidence {self.confidence} is outside [0, 1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +276,7 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
                 key=e["key"],
                 surface_forms=tuple(e.get("surface_forms", ())),
                 mentions=tuple(Mention(**m) for m in e.get("mentions", ())),
+                confidence=float(e.get("confidence", 1.0)),
             )
             for e in d.get("entities", ())
         ),

@@ -166,6 +166,8 @@ class _DocWriter:
         for form in {ent.name, *ent.surface_forms} - {label}:
             g.add((iri, SKOS.altLabel, Literal(form)))
         g.add((iri, DG.mentionedIn, self.doc_iri))
+        # Per article graph: how sure this article's reading is that the entity is real.
+        g.add((iri, DG.confidence, _decimal(ent.confidence)))
 
     def _evidence(self, prov: Provenance) -> URIRef:
         g = self.g

@@ -119,3 +119,28 @@ def test_entities_research_institutes_are_typed(vocab, name):
     ents = ["B-ORG"] + ["I-ORG"] * (len(words) - 1)
     index = build_entities(make_doc(vocab, words, heads, deps, ents=ents))
     assert index.entities[0].type == "ResearchInstitute"
+
+
+def test_entities_confidence_weighs_mentions_knowledge_and_headlines():
+    import spacy
+
+    from extract.contract import Mention
+    from extract.entities import entity_confidence
+
+    text = "BRAZIL SEAMEN CONTINUE STRIKE\n\nThe seamen's union said the strike by Brazil's seamen would go on."
+    doc = spacy.blank("en")(text)
+    headline = [Mention("BRAZIL SEAMEN CONTINUE", "ORG", 0, 22, 0)]
+    body = [Mention("Brazil", "GPE", text.index("Brazil's"), text.index("Brazil's") + 6, 1)]
+    assert entity_confidence(doc, headline, known=False) < 0.3  # only ever in an upper-case headline
+    assert entity_confidence(doc, body, known=True) > entity_confidence(doc, body, known=False)
+    assert entity_confidence(doc, body * 3, known=False) > entity_confidence(doc, body, known=False)
+    assert 0.05 <= entity_confidence(doc, headline * 5, known=True) <= 1.0
+
+
+def test_entities_records_carry_their_confidence(hand_parsed):
+    from extract.contract import Document, document_from_json, document_to_json
+
+    index = build_entities(hand_parsed())
+    assert all(0 < e.confidence <= 1 for e in index.entities)
+    doc = Document("t.txt", entities=tuple(index.entities))
+    assert document_from_json(document_to_json(doc)) == doc

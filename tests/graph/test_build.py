@@ -181,3 +181,14 @@ def test_build_identity_acronyms_learned_in_one_article_apply_in_others():
     iris = corpus_identities([a, b])
     assert iris[("a.txt", "e1")] == iris[("b.txt", "e1")]
     assert set(g.objects(iris[("b.txt", "e1")], RDFS.label)) == {Literal("Shanghai Automotive Industry Corp")}
+
+
+def test_build_entities_carry_their_confidence_in_the_article_graph():
+    from dataclasses import replace
+
+    docs = _docs()
+    ma = replace(docs[0].entities[0], confidence=0.35)
+    docs[0] = replace(docs[0], entities=(ma, *docs[0].entities[1:]))
+    ds = build_dataset(docs)
+    values = set(union_graph(ds).objects(entity_iri(ma), DG.confidence))
+    assert values == {Literal(Decimal("0.35"))}
