@@ -1,8 +1,8 @@
 """A SPARQL endpoint over a build's store: the Oxigraph server from the ``oxigraph`` package.
 
 :func:`server_command` says how the server is started: bound to 127.0.0.1, read-only unless
-asked otherwise (``serve-read-only``, so other processes may read the store too), with the
-union of the article graphs as default graph and a query timeout. :func:`start_server` starts
+asked otherwise (``serve-read-only``, so other processes may read the store too), with a query
+timeout; the store's default graph is the union of the article graphs, each triple once. :func:`start_server` starts
 it and waits until it answers; the endpoint is ``http://127.0.0.1:PORT/query`` (SPARQL 1.1
 Protocol), and ``/update`` only when writable.
 """
@@ -50,7 +50,6 @@ def server_command(
         str(store),
         "--bind",
         f"{HOST}:{port}",
-        "--union-default-graph",
         "--timeout-s",
         str(max(1, round(timeout))),
     ]

@@ -5,8 +5,8 @@ store (pyoxigraph, RocksDB on disk) holding one named graph per article, beside 
 TriG files. The store is built in a fresh folder and swapped into place only when it is
 complete, so an earlier store is never left half-overwritten.
 
-:func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine, with the union of the
-article graphs as default graph. It runs the query in a child process, so a query that never
+:func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; the store's default
+graph holds the union of the article graphs, each triple once (:func:`fill_default_graph`). It runs the query in a child process, so a query that never
 ends (a cross product) is stopped after ``timeout`` seconds with a one-line
 :class:`~diplograph.errors.QueryError`; updates are refused. A graph file (``.ttl``, ``.trig``,
 ...) with no store beside it is loaded into an in-memory Oxigraph store first.
@@ -24,7 +24,7 @@ from typing import Any
 from diplograph.errors import GraphFileError, QueryError
 from graph.query import PREFIXES, QueryResult, refuse_updates
 
-__all__ = ["STORE_DIR", "DEFAULT_TIMEOUT", "store_path", "write_store", "run_sparql"]
+__all__ = ["STORE_DIR", "DEFAULT_TIMEOUT", "store_path", "write_store", "fill_default_graph", "run_sparql"]
 
 #: The store's folder inside a build output folder.
 STORE_DIR = "store"
@@ -53,6 +53,7 @@ def write_store(nquads: bytes, out_dir: Path) -> Path:
     store = ox.Store(str(fresh))
     try:
         store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        fill_default_graph(store)
         store.flush()
     except BaseException:
         del store
@@ -65,6 +66,16 @@ def write_store(nquads: bytes, out_dir: Path) -> Path:
     fresh.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def fill_default_graph(store: Any) -> None:
+    """Copy every article graph's triples into the default graph, once each.
+
+    Oxigraph's union of named graphs keeps a triple once per graph that holds it, and an
+    entity's label is in every article that names it: joins on labels would multiply by the
+    number of articles. The default graph is a set, so queries on it see each fact once.
+    """
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def _value(term: Any) -> Any:
@@ -107,6 +118,7 @@ def _open(source: str) -> Any:
         store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphFileError(f"{path}: not valid {fmt.lower()}: {' '.join(str(exc).split())[:300]}") from None
+    fill_default_graph(store)
     return store
 
 
@@ -115,7 +127,7 @@ def _answer(source: str, sparql: str) -> tuple[tuple[str, ...], tuple[tuple[Any,
 
     store = _open(source)
     try:
-        result = store.query(sparql, use_default_graph_as_union=True, prefixes=_prefixes())
+        result = store.query(sparql, prefixes=_prefixes())
     except SyntaxError as exc:
         raise QueryError(f"bad SPARQL query: {' '.join(str(exc).split())[:300]}") from None
     if isinstance(result, ox.QueryBoolean):
