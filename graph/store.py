@@ -6,9 +6,10 @@ TriG files. The store is built in a fresh folder and swapped into place only whe
 complete, so an earlier store is never left half-overwritten.
 
 :func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; the store's default
-graph holds the union of the article graphs, each triple once (:func:`fill_default_graph`). It runs the query in a child process, so a query that never
-ends (a cross product) is stopped after ``timeout`` seconds with a one-line
-:class:`~diplograph.errors.QueryError`; updates are refused. A graph file (``.ttl``, ``.trig``,
+graph holds the union of the article graphs, each triple once (:func:`fill_default_graph`).
+It runs the query in a child process, so a query that never ends (a cross product) is
+stopped after ``timeout`` seconds with a one-line :class:`~diplograph.errors.QueryError`;
+updates are refused. A graph file (``.ttl``, ``.trig``,
 ...) with no store beside it is loaded into an in-memory Oxigraph store first.
 """
 
