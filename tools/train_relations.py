@@ -187,7 +187,7 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--combine", choices=("learned", "union"), default="union")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--min-precision", type=float, default=0.7, help="per relation, out of fold")
+    ap.add_argument("--min-precision", type=float, default=0.8, help="per relation, out of fold")
     ap.add_argument("--model", default=None)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--show-uncovered", action="store_true", help="list gold relations no pair carries")
