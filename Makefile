@@ -58,7 +58,7 @@ browser:
 test: $(VENV)/.dev-installed browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q --doctest-modules --nbmake extract graph diplograph tests notebooks
+	$(VENV)/bin/pytest -q --doctest-modules extract graph diplograph tests
 
 # The unit tests and doctests only: no real spaCy model, no notebooks (seconds, not minutes).
 test-fast: $(VENV)/.dev-installed

@@ -28,7 +28,7 @@ from extract.contract import (
     Relation,
 )
 from extract.dates import resolve_date
-from extract.entities import EntityIndex, broad_type
+from extract.entities import EntityIndex, broad_type, clean_name
 from extract.lexicon import word_set
 
 __all__ = ["Candidate", "name_home_candidates", "read_matches", "modality_of", "to_facts", "title_of"]
@@ -278,25 +278,15 @@ def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
         # Companies and public bodies carry their home in their name ("Air China"); institutes
         # and associations are often named after the country they study or speak for (the
         # "Institute of American Studies" is in Beijing), so their names are not read so.
-        words = ent.name.split()
         if broad_type(ent.type) != "Organization" or ent.type == "ResearchInstitute" or not ent.mentions:
             continue
-        if {w.lower() for w in words} & subject_named:
-            continue
-        if len(words) < 2:
-            continue
+        # Only a name the article writes states a home: a gazetteer's canonical name the text
+        # never uses ("British Broadcasting Corporation" for "BBC") says nothing.
+        written = dict.fromkeys(clean_name(m.text) for m in ent.mentions)
         home = None
-        # The home stands at the start ("London Stock Exchange", "US Securities and Exchange
-        # Commission") or, for a country, at the end ("Air China") of the name.
-        parts = [(" ".join(words[:n]), True) for n in (3, 2, 1) if n < len(words)]
-        parts += [(" ".join(words[-n:]), False) for n in (2, 1) if n < len(words)]
-        for part, at_start in parts:
-            country = table.country_of(part) or table.country_of_demonym(part)
-            if country in countries:
-                home = countries[country]
-                break
-            if at_start and part in homes:
-                home = homes[part]
+        for name in written:
+            home = _home_in_name(name.split(), table, countries, homes, subject_named)
+            if home is not None:
                 break
         if home is None or home == ent.id:
             continue
@@ -310,6 +300,25 @@ def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
             )
         )
     return found
+
+
+def _home_in_name(
+    words: list[str], table: Any, countries: dict[str, str], homes: dict[str, str], subject_named: frozenset[str]
+) -> str | None:
+    """The country or place entity a written organisation name states as its home, if any."""
+    if len(words) < 2 or {w.lower() for w in words} & subject_named:
+        return None
+    # The home stands at the start ("London Stock Exchange", "US Securities and Exchange
+    # Commission") or, for a country, at the end ("Air China") of the name.
+    parts = [(" ".join(words[:n]), True) for n in (3, 2, 1) if n < len(words)]
+    parts += [(" ".join(words[-n:]), False) for n in (2, 1) if n < len(words)]
+    for part, at_start in parts:
+        country = table.country_of(part) or table.country_of_demonym(part)
+        if country in countries:
+            return countries[country]
+        if at_start and part in homes:
+            return homes[part]
+    return None
 
 
 def _evidence(sent: Span) -> tuple[int, int, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,7 @@ import networkx as nx
 
 from diplograph._atomic import atomic_writes
 
-__all__ = ["TYPE_COLOURS", "draw_network", "save_figure"]
+__all__ = ["TYPE_COLOURS", "draw_network", "new_figure", "save_figure"]
 
 TYPE_COLOURS = {
     "Person": "#4C72B0",
@@ -18,6 +20,28 @@ TYPE_COLOURS = {
     "Country": "#55A868",
     "Place": "#8172B3",
 }
+
+
+
+@functools.cache
+def _figure_class() -> Any:
+    from matplotlib.figure import Figure
+
+    class ReportFigure(Figure):
+        """A Figure that shows itself wherever IPython displays it (a notebook, the IPython
+        REPL) without ``%matplotlib`` or pyplot: it renders itself as PNG."""
+
+        def _repr_png_(self) -> bytes:
+            buf = io.BytesIO()
+            self.savefig(buf, format="png", bbox_inches="tight")
+            return buf.getvalue()
+
+    return ReportFigure
+
+
+def new_figure(**options: Any) -> Any:
+    """A new matplotlib Figure (no pyplot, no global state) that displays itself in Jupyter."""
+    return _figure_class()(**options)
 
 
 def _component_layout(C: nx.Graph, seed: int) -> dict[Any, Any]:
@@ -78,7 +102,6 @@ def draw_network(
     ``max_nodes`` only the highest-ranked are drawn. The layout is seeded, so the same graph
     gives the same picture. Nodes in ``highlight`` get a black ring.
     """
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     H = G.subgraph([n for n in G if G.degree(n) > 0 or n in (highlight or ())]).copy()
@@ -93,7 +116,7 @@ def draw_network(
     ys = [p[1] for p in pos.values()] or [0.0]
     aspect = (max(xs) - min(xs) + 2) / (max(ys) - min(ys) + 2)
     width = min(22.0, 8 + n * 0.16)
-    fig = Figure(figsize=(width, max(5.0, min(18.0, width / aspect))), dpi=110)
+    fig = new_figure(figsize=(width, max(5.0, min(18.0, width / aspect))), dpi=110)
     ax = fig.add_subplot()
     ax.set_axis_off()
     if title:

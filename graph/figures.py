@@ -13,7 +13,7 @@ import pandas as pd
 from rdflib import Dataset, Graph
 
 from graph.analysis import country_matrix, ego_network, explain, timeline
-from graph.draw import TYPE_COLOURS, draw_network
+from graph.draw import TYPE_COLOURS, draw_network, new_figure
 from graph.network import to_networkx
 
 __all__ = ["KINDS", "figure_graph", "figure_ego", "figure_path", "figure_timeline", "figure_matrix"]
@@ -33,9 +33,7 @@ _EVENT_COLOURS = {
 
 
 def _new_figure(width: float, height: float) -> tuple[Any, Any]:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=110)
+    fig = new_figure(figsize=(width, height), dpi=110)
     return fig, fig.add_subplot()
 
 
