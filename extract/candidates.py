@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extract.entities import EntityIndex, broad_type
+from extract.contract import broad_type
+from extract.entities import EntityIndex
 from extract.lexicon import lexicon, word_set
 
 __all__ = [

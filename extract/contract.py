@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "BROAD_TYPES",
     "ENTITY_TYPES",
     "EVENT_TYPES",
     "MODALITIES",
@@ -24,6 +25,7 @@ __all__ = [
     "RELATION_EVENTS",
     "SIGNATURES",
     "SYMMETRIC_RELATIONS",
+    "broad_type",
     "Amount",
     "Document",
     "Entity",
@@ -49,6 +51,20 @@ ENTITY_TYPES = (
     "Country",
     "Place",
 )
+#: Entity class -> its broad type (Person, Organization, Country, Place): what IRIs are minted
+#: from, what relation signatures name, what drawings colour by. The one statement of it.
+BROAD_TYPES: dict[str, str] = {t: t if t in ("Person", "Country", "Place") else "Organization" for t in ENTITY_TYPES}
+
+
+def broad_type(entity_type: str) -> str:
+    """Person, Organization, Country or Place.
+
+    >>> broad_type("Company"), broad_type("Country")
+    ('Organization', 'Country')
+    """
+    return BROAD_TYPES.get(entity_type, "Organization")
+
+
 #: The fifteen relations of the annotation guidelines, plus livesIn (CoNLL04's Live_In).
 RELATIONS = (
     "owns",

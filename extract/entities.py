@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.contract import Entity, Mention
+from extract.contract import Entity, Mention, broad_type
 from extract.countries import country_table
 from extract.lexicon import lexicon, word_set
 
@@ -60,11 +60,6 @@ def entity_key(name: str, broad_type: str) -> str:
         while len(words) > 1 and words[-1].strip(".,") in suffixes:
             words.pop()
     return " ".join(words)
-
-
-def broad_type(entity_type: str) -> str:
-    """Person, Organization, Country or Place: the part of the type that IRIs are minted from."""
-    return entity_type if entity_type in ("Person", "Country", "Place") else "Organization"
 
 
 @dataclass

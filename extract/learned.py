@@ -33,8 +33,8 @@ from extract.candidates import (
     pair_features,
     sentence_mentions,
 )
-from extract.contract import RELATIONS, SIGNATURES, SYMMETRIC_RELATIONS
-from extract.entities import EntityIndex, broad_type
+from extract.contract import RELATIONS, SIGNATURES, SYMMETRIC_RELATIONS, broad_type
+from extract.entities import EntityIndex
 from extract.lexicon import word_set
 from extract.relations import Candidate, modality_of, title_of
 

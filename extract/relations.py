@@ -26,9 +26,10 @@ from extract.contract import (
     Participant,
     Provenance,
     Relation,
+    broad_type,
 )
 from extract.dates import resolve_date
-from extract.entities import EntityIndex, broad_type, clean_name
+from extract.entities import EntityIndex, clean_name
 from extract.lexicon import word_set
 
 __all__ = ["Candidate", "name_home_candidates", "read_matches", "modality_of", "to_facts", "title_of"]

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import ModelError
-from extract.contract import SIGNATURES, Document, Entity, Mention, Provenance, Relation
+from extract.contract import SIGNATURES, Document, Entity, Mention, Provenance, Relation, broad_type
 from extract.countries import country_table
-from extract.entities import broad_type, clean_name, entity_key
+from extract.entities import clean_name, entity_key
 from extract.pairs import PairModel, candidate_pairs, pair_features
 from extract.reader import Article
 

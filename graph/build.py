@@ -19,15 +19,14 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from extract.contract import Document, Entity, Event, Provenance, Quote, Relation
+from extract.contract import Document, Entity, Event, Provenance, Quote, Relation, broad_type
 from graph.iri import digest, mint
-from graph.namespace import DG, NIF
+from graph.namespace import DG, NIF, PREFIXES
 
 __all__ = ["build_dataset", "corpus_identities", "entity_iri", "doc_iri", "graph_iri", "union_graph", "bind_prefixes"]
 
 log = logging.getLogger(__name__)
 
-_BROAD = {"Person": "person", "Country": "country", "Place": "place"}
 _AGENT_ROLES = {"offerer", "investor", "acquirer", "imposer", "plaintiff", "visitor", "exporter"}
 _RECIPIENT_ROLES = {"recipient", "target", "defendant", "importer"}
 
@@ -38,7 +37,7 @@ def entity_iri(entity: Entity, doc_id: str | None = None) -> URIRef:
     A person known only by one name ("Ma") is not assumed to be the same person in every
     article: with ``doc_id`` given, such a name gets an IRI of its own article.
     """
-    kind = _BROAD.get(entity.type, "organization")
+    kind = broad_type(entity.type).lower()
     if kind == "person" and " " not in entity.key.strip() and doc_id is not None:
         return mint(kind, entity.key, doc_id)
     return mint(kind, entity.key)
@@ -57,7 +56,7 @@ def corpus_identities(documents: list[Document]) -> dict[tuple[str, str], URIRef
     acronyms: dict[str, set[URIRef]] = defaultdict(set)
     for doc in documents:
         for ent in doc.entities:
-            if _BROAD.get(ent.type, "organization") != "organization" or " " not in ent.name:
+            if broad_type(ent.type).lower() != "organization" or " " not in ent.name:
                 continue
             initials = _initials(ent.name)
             for form in ent.surface_forms:
@@ -65,7 +64,7 @@ def corpus_identities(documents: list[Document]) -> dict[tuple[str, str], URIRef
                     acronyms[form].add(iris[(doc.id, ent.id)])
     for doc in documents:
         for ent in doc.entities:
-            if _BROAD.get(ent.type, "organization") == "organization" and ent.name.isupper():
+            if broad_type(ent.type).lower() == "organization" and ent.name.isupper():
                 targets = acronyms.get(ent.name, set())
                 # Only an acronym that stands for one organisation in the corpus is resolved.
                 if len(targets) == 1:
@@ -82,12 +81,9 @@ def graph_iri(doc_id: str) -> URIRef:
 
 
 def bind_prefixes(graph: Graph) -> None:
-    """Bind the prefixes diplograph writes with (dg, dgr, nif, prov, skos, dcterms, schema)."""
-    graph.bind("dg", DG._NS)
-    graph.bind("nif", NIF)
-    graph.bind("prov", PROV)
-    graph.bind("skos", SKOS)
-    graph.bind("dcterms", DCTERMS)
+    """Bind the prefixes diplograph writes with (:data:`graph.namespace.PREFIXES`)."""
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
 
 
 def _decimal(value: float) -> Literal:

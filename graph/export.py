@@ -13,21 +13,14 @@ from rdflib import Dataset, Graph
 from diplograph._atomic import atomic_writes
 from diplograph.errors import InputError
 from graph.io import write_graph
-from graph.namespace import DG, NIF
+from graph.namespace import PREFIXES
 from graph.network import to_networkx
 
 __all__ = ["EXPORT_FORMATS", "JSONLD_CONTEXT", "export", "flat_networkx"]
 
 EXPORT_FORMATS = ("jsonld", "nquads", "trig", "ttl", "graphml", "gexf")
 JSONLD_CONTEXT: dict[str, Any] = {
-    "dg": str(DG._NS),
-    "nif": str(NIF),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    **PREFIXES,
     "label": "rdfs:label",
     "altLabel": "skos:altLabel",
     "confidence": {"@id": "dg:confidence", "@type": "xsd:decimal"},

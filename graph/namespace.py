@@ -9,16 +9,28 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["DG", "NIF", "CAMEO"]
+__all__ = ["DG", "NIF", "CAMEO", "PREFIXES"]
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 CAMEO = Namespace("https://w3id.org/diplograph/cameo#")
+#: The prefixes diplograph writes and reads with: Turtle and TriG bindings, the SPARQL
+#: prologue of every query, the JSON-LD context. The one statement of them.
+PREFIXES: dict[str, str] = {
+    "dg": "https://w3id.org/diplograph/ns#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "nif": str(NIF),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 
 class DG(DefinedNamespace):
     """The diplograph ontology, ``https://w3id.org/diplograph/ns#``."""
 
-    _NS = Namespace("https://w3id.org/diplograph/ns#")
+    _NS = Namespace(PREFIXES["dg"])
     _fail = True  # an undefined term is a bug, not a warning
 
     # classes

@@ -8,23 +8,13 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset, Graph
 
-from extract.contract import RELATIONS, SYMMETRIC_RELATIONS
+from extract.contract import BROAD_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 from graph.query import run_query
 
 __all__ = ["to_networkx", "entity_types", "ENTITY_CLASSES", "BROAD_TYPE"]
 
-#: Most specific class -> broad type, for colouring and grouping.
-BROAD_TYPE = {
-    "Person": "Person",
-    "Organization": "Organization",
-    "Company": "Organization",
-    "GovernmentBody": "Organization",
-    "InternationalOrganization": "Organization",
-    "ResearchInstitute": "Organization",
-    "MediaOrganization": "Organization",
-    "Country": "Country",
-    "Place": "Place",
-}
+#: Most specific class -> broad type, for colouring and grouping (stated in the contract).
+BROAD_TYPE = BROAD_TYPES
 ENTITY_CLASSES = tuple(BROAD_TYPE)
 _SPECIFICITY = {name: i for i, name in enumerate(("Organization", "Person", "Country", "Place"))}
 

@@ -15,18 +15,12 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
 from diplograph.errors import QueryError
+from graph.namespace import PREFIXES as NAMESPACES
 
 __all__ = ["QueryResult", "canned_queries", "refuse_updates", "resolve_query", "run_query", "format_result"]
 
-PREFIXES = """PREFIX dg: <https://w3id.org/diplograph/ns#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+#: The SPARQL prologue predeclared for every query (from :data:`graph.namespace.PREFIXES`).
+PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in NAMESPACES.items())
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 from diplograph.errors import GraphFileError, QueryError
-from graph.query import PREFIXES, QueryResult, refuse_updates
+from graph.namespace import PREFIXES as NAMESPACES
+from graph.query import QueryResult, refuse_updates
 
 __all__ = ["STORE_DIR", "DEFAULT_TIMEOUT", "store_path", "write_store", "fill_default_graph", "run_sparql"]
 
@@ -101,8 +101,8 @@ def _value(term: Any) -> Any:
 
 
 def _prefixes() -> dict[str, str]:
-    """The predeclared prefixes (graph.query.PREFIXES) as a mapping."""
-    return dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]+)>", PREFIXES))
+    """The predeclared prefixes (graph.namespace.PREFIXES)."""
+    return dict(NAMESPACES)
 
 
 def _open(source: str) -> Any:
