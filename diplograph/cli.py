@@ -15,6 +15,7 @@ import click
 
 from diplograph import __version__
 from diplograph.errors import DiplographError
+from graph.kinds import EXPORT_FORMATS, FIGURE_KINDS
 
 __all__ = ["main", "cli"]
 
@@ -269,7 +270,7 @@ def validate(graph: Path) -> None:
     "-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="Image file (.png, .svg, .pdf)."
 )
 @click.option(
-    "--kind", type=click.Choice(["graph", "ego", "path", "timeline", "matrix"]), default="graph", show_default=True
+    "--kind", type=click.Choice(FIGURE_KINDS), default="graph", show_default=True
 )
 @click.option("--entity", help="Centre of an ego network (--kind ego).")
 @click.option("--depth", type=click.IntRange(1, 4), default=1, show_default=True, help="Ego network depth.")
@@ -358,7 +359,7 @@ def html(graph: Path, out_file: Path, title: str, min_confidence: float) -> None
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["jsonld", "nquads", "trig", "ttl", "graphml", "gexf"]),
+    type=click.Choice(EXPORT_FORMATS),
     help="jsonld (with a context), nquads/trig (named graphs), ttl, graphml/gexf (Gephi, Cytoscape).",
 )
 @click.option("-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="File to write.")

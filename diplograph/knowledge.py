@@ -152,17 +152,12 @@ class KnowledgeGraph:
         """A Figure: ``graph``, ``ego`` (entity=, depth=), ``path`` (source=, target=),
         ``timeline`` or ``matrix``."""
         from graph import figures
+        from graph.kinds import FIGURE_KINDS
 
-        makers: dict[str, Callable[..., Any]] = {
-            "graph": figures.figure_graph,
-            "ego": figures.figure_ego,
-            "path": figures.figure_path,
-            "timeline": figures.figure_timeline,
-            "matrix": figures.figure_matrix,
-        }
-        if kind not in makers:
-            raise ValueError(f"unknown figure kind {kind!r}; accepted: {', '.join(makers)}")
-        return makers[kind](self.dataset, **options)
+        if kind not in FIGURE_KINDS:
+            raise ValueError(f"unknown figure kind {kind!r}; accepted: {', '.join(FIGURE_KINDS)}")
+        maker: Callable[..., Any] = getattr(figures, f"figure_{kind}")
+        return maker(self.dataset, **options)
 
     def html(self, path: str | Path | None = None, title: str = "diplograph") -> str:
         """The offline interactive page; written to ``path`` when one is given."""

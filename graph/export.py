@@ -13,12 +13,12 @@ from rdflib import Dataset, Graph
 from diplograph._atomic import atomic_writes
 from diplograph.errors import InputError
 from graph.io import write_graph
+from graph.kinds import EXPORT_FORMATS
 from graph.namespace import PREFIXES
 from graph.network import to_networkx
 
 __all__ = ["EXPORT_FORMATS", "JSONLD_CONTEXT", "export", "flat_networkx"]
 
-EXPORT_FORMATS = ("jsonld", "nquads", "trig", "ttl", "graphml", "gexf")
 JSONLD_CONTEXT: dict[str, Any] = {
     **PREFIXES,
     "label": "rdfs:label",

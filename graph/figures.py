@@ -14,11 +14,12 @@ from rdflib import Dataset, Graph
 
 from graph.analysis import country_matrix, ego_network, explain, timeline
 from graph.draw import TYPE_COLOURS, draw_network, new_figure
+from graph.kinds import FIGURE_KINDS
 from graph.network import to_networkx
 
 __all__ = ["KINDS", "figure_graph", "figure_ego", "figure_path", "figure_timeline", "figure_matrix"]
 
-KINDS = ("graph", "ego", "path", "timeline", "matrix")
+KINDS = FIGURE_KINDS
 _EVENT_COLOURS = {
     "Meeting": "#4C72B0",
     "Visit": "#8172B3",
