@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract._depmatch import FastDependencyMatcher
+from extract.contract import initials
 from extract.countries import country_table
 from extract.lexicon import expand_lists, load_jsonl, word_set
 
@@ -33,7 +34,6 @@ __all__ = ["CORE_LABELS", "EntityCues", "country_patterns", "gazetteer_patterns"
 
 #: NER labels that name the entities diplograph links.
 CORE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "on", "in"})
 
 if not Doc.has_extension("dg_matches"):
     Doc.set_extension("dg_matches", default=None)
@@ -86,13 +86,6 @@ def country_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
-def _acronym(words: list[str]) -> str | None:
-    caps = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(caps) < 2 or not all(w[:1].isupper() for w in caps):
-        return None
-    return "".join(w[0] for w in caps)
-
-
 class NamePropagator:
     """Re-find, anywhere in the article, the short forms of names the article has used."""
 
@@ -117,7 +110,7 @@ class NamePropagator:
                     core.pop()
                 if core != words:
                     forms.setdefault(" ".join(core), "ORG")
-                acronym = _acronym(words)
+                acronym = initials(" ".join(words), strict=True)
                 if acronym and len(acronym) >= 3:
                     forms.setdefault(acronym, "ORG")
         return forms

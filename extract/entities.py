@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.contract import Entity, Mention, broad_type
+from extract.contract import Entity, Mention, acronyms, broad_type
 from extract.countries import country_table
 from extract.lexicon import lexicon, word_set
 
@@ -97,11 +97,6 @@ def _gazetteer_types() -> dict[str, str]:
     text = resources.files("extract").joinpath("patterns/gazetteer.jsonl").read_text("utf-8")
     rows = (json.loads(line) for line in text.splitlines() if line.strip())
     return {r["name"]: r["type"] for r in rows}
-
-
-def _initials(name: str) -> str:
-    words = [w for w in name.split() if w.lower() not in {"of", "and", "the", "for", "&"}]
-    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) >= 2 else ""
 
 
 class EntityIndex:
@@ -397,18 +392,6 @@ def _match_person(name: str, clusters: list[_Cluster], order: list[tuple[int, _C
     return None
 
 
-def _acronyms(name: str) -> set[str]:
-    """The acronyms a name may go by: initials without and with its small words, capitalised
-    words kept whole ("UK Independence Party" -> UKIP, "Bank of America" -> BOA, BA)."""
-    words = name.replace("-", " ").split()
-    if len(words) < 2:
-        return set()
-    found = {_initials(name)}
-    found.add("".join(w[0] for w in words if w[:1].isalpha()).upper())
-    found.add("".join(w if w.isupper() else w[0] for w in words if w.lower() not in {"of", "and", "the", "for", "&"}))
-    return {a for a in found if len(a) >= 2}
-
-
 def _match_org(name: str, clusters: list[_Cluster]) -> _Cluster | None:
     key = entity_key(name, "Organization")
     short_words = key.split()
@@ -421,9 +404,9 @@ def _match_org(name: str, clusters: list[_Cluster]) -> _Cluster | None:
             known_key = entity_key(known, "Organization")
             if known_key == key:
                 return cluster
-            if name.isupper() and len(name) >= 2 and name in _acronyms(known):
+            if name.isupper() and len(name) >= 2 and name in acronyms(known):
                 return cluster
-            if known.isupper() and len(known) >= 2 and known in _acronyms(name):
+            if known.isupper() and len(known) >= 2 and known in acronyms(name):
                 return cluster
             # A short form beside the full name, either way round and in any case: "Shanghai
             # Automotive" and "Shanghai Automotive Industry Corp", "Labour" and "Labour Party",

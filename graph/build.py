@@ -20,6 +20,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extract.contract import Document, Entity, Event, Provenance, Quote, Relation, broad_type
+from extract.contract import initials as name_initials
 from graph.iri import digest, mint
 from graph.namespace import DG, NIF, PREFIXES
 
@@ -43,11 +44,6 @@ def entity_iri(entity: Entity, doc_id: str | None = None) -> URIRef:
     return mint(kind, entity.key)
 
 
-def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in {"of", "and", "the", "for", "&"}]
-    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) >= 2 else ""
-
-
 def corpus_identities(documents: list[Document]) -> dict[tuple[str, str], URIRef]:
     """The IRI of every (document id, entity id): names normalised across the corpus, and
     acronyms that one article spells out ("Shanghai Automotive Industry Corp (SAIC)") applied
@@ -58,7 +54,7 @@ def corpus_identities(documents: list[Document]) -> dict[tuple[str, str], URIRef
         for ent in doc.entities:
             if broad_type(ent.type).lower() != "organization" or " " not in ent.name:
                 continue
-            initials = _initials(ent.name)
+            initials = name_initials(ent.name)
             for form in ent.surface_forms:
                 if form.isupper() and 2 <= len(form) <= 8 and form == initials:
                     acronyms[form].add(iris[(doc.id, ent.id)])
