@@ -15,9 +15,9 @@ Prints, for the first ``--limit`` stories of ``--jsonl`` (default: all of
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -131,7 +131,8 @@ def main() -> None:
     t0 = time.perf_counter()
     subprocess.run([str(DG), "--help"], capture_output=True, check=True)
     print(f"diplograph --help: {time.perf_counter() - t0:.2f} s")
-    print(json.dumps({"work": str(work)}))
+    del store
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

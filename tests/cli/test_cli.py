@@ -181,6 +181,33 @@ def test_cli_throughput_benchmark_prints_its_figures():
     assert "words/s" in out and "ratio (diplograph/spaCy)" in out
 
 
+@pytest.mark.slow
+def test_cli_scale_benchmark_prints_its_figures(tmp_path):
+    import json
+
+    root = Path(__file__).resolve().parents[2]
+    wire = tmp_path / "wire.jsonl"
+    rows = [{"id": p.stem, "text": p.read_text("utf-8")} for p in sorted(EXAMPLES.glob("*.txt"))[:3]]
+    wire.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(root / "benchmarks" / "scale.py"),
+            "--jsonl",
+            str(wire),
+            "--processes",
+            "1",
+            "--cutoff",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "3 stories" in out and "bare spaCy" in out and "ratio" in out
+    assert out.count("Oxigraph p50") == 5 and "diplograph --help" in out
+
+
 def test_cli_build_skips_unusable_articles_of_a_corpus_with_a_warning_each(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
