@@ -16,8 +16,8 @@ from typing import Any
 from diplograph.config import Settings
 from diplograph.errors import InputError
 from extract.contract import Document
-from extract.reader import Article, read_corpus_document
-from extract.sources import DEFAULT_FIELDS, Fields, Skipped, iter_sources
+from extract.reader import Article
+from extract.sources import DEFAULT_FIELDS, Fields, Skipped, iter_sources, read_corpus_document
 
 __all__ = ["BuildResult", "Inputs", "read_inputs", "extract_all", "build_graph_files", "write_records"]
 

@@ -8,7 +8,6 @@ from a ``PUBLISHED :``/``Date:`` line near the top when there is one. Every refu
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,8 +24,6 @@ __all__ = [
     "collect_paths",
     "read_article",
     "read_articles",
-    "read_story",
-    "read_corpus_document",
     "check_text",
     "clean_text",
     "decode",
@@ -166,45 +163,6 @@ def read_article(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTE
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     doc_id = path.name if root is None else path.relative_to(root).as_posix()
     return Article(id=doc_id, text=text, title=title, date=_find_date(text), source=name)
-
-
-def read_story(
-    path: Path, story_id: str, fields: tuple[str, str, str, str] = ("id", "title", "date", "text")
-) -> Article:
-    """One story of a JSON Lines file of articles, by id; its article id is ``FILE#ID``.
-
-    The headline and text are joined as ``title``, blank line, ``text`` (the form gold files
-    and character offsets refer to). Raises :class:`InputError` when the story is not there.
-    """
-    id_field, title_field, date_field, text_field = fields
-    name = f"{path}#{story_id}"
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if f'"{story_id}"' not in line:
-                    continue
-                row = json.loads(line)
-                if str(row.get(id_field)) != story_id:
-                    continue
-                title = clean_text(str(row.get(title_field) or "")).strip()
-                body = str(row.get(text_field) or "")
-                text = unwrap_lines(clean_text(f"{title}\n\n{body}" if title else body))
-                check_text(text, name)
-                date = str(row.get(date_field) or "")[:10] or None
-                return Article(id=f"{path.name}#{story_id}", text=text, title=title, date=date, source=name)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a JSON Lines file of articles ({type(exc).__name__})") from None
-    raise InputError(f"{name}: no story with {id_field} {story_id!r} in {path}")
-
-
-def read_corpus_document(corpus: Path, ref: str) -> Article:
-    """The article a gold file's ``doc`` names: a path under ``corpus``, or ``FILE.jsonl#ID``."""
-    if "#" in ref:
-        file, story = ref.split("#", 1)
-        return read_story(corpus / file, story)
-    return read_article(corpus / ref, corpus)
 
 
 def collect_paths(inputs: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[tuple[Path, Path | None]]:

@@ -39,6 +39,8 @@ __all__ = [
     "read_html",
     "iter_jsonl_articles",
     "iter_sources",
+    "read_corpus_document",
+    "read_story",
 ]
 
 #: Suffixes of single-article files; ``.jsonl`` files hold many articles or records.
@@ -165,31 +167,54 @@ def jsonl_kind(path: Path, fields: Fields = DEFAULT_FIELDS) -> str:
     raise InputError(f"{path}: empty file; expected JSON Lines of articles or records")
 
 
+def _row_article(path: Path, number: int, obj: dict[str, Any], fields: Fields) -> Article:
+    """The article of one JSON Lines row: headline, blank line, body (the form gold files and
+    character offsets refer to), its id ``FILE#ID``. Raises :class:`UnusableArticle`."""
+    if fields.text not in obj or obj.keys() & RECORD_FIELDS:
+        raise _neither(path, number, fields)
+    story = str(obj.get(fields.id) or f"line-{number}")
+    name = f"{path}#{story}"
+    title = clean_text(str(obj.get(fields.title) or "")).strip()
+    body = str(obj.get(fields.text) or "")
+    text = unwrap_lines(clean_text(f"{title}\n\n{body}" if title else body))
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise UnusableArticle(f"{name}: too large; at most {MAX_BYTES:,} bytes are accepted", "too large")
+    check_text(text, name)
+    return Article(id=f"{path.name}#{story}", text=text, title=title, date=_iso_date(obj.get(fields.date)), source=name)
+
+
 def iter_jsonl_articles(
     path: Path, fields: Fields = DEFAULT_FIELDS, strict: bool = False
 ) -> Iterator[Article | Skipped]:
     """The articles of a JSON Lines file, one a line; article ids are ``FILE#ID``."""
     for number, line in _lines(path):
         obj = _object(path, number, line)
-        if fields.text not in obj or obj.keys() & RECORD_FIELDS:
-            raise _neither(path, number, fields)
-        story = str(obj.get(fields.id) or f"line-{number}")
-        name = f"{path}#{story}"
-        title = clean_text(str(obj.get(fields.title) or "")).strip()
-        body = str(obj.get(fields.text) or "")
-        text = unwrap_lines(clean_text(f"{title}\n\n{body}" if title else body))
         try:
-            if len(text.encode("utf-8")) > MAX_BYTES:
-                raise UnusableArticle(f"{name}: too large; at most {MAX_BYTES:,} bytes are accepted", "too large")
-            check_text(text, name)
+            yield _row_article(path, number, obj, fields)
         except UnusableArticle as exc:
             if strict:
                 raise
-            yield Skipped(name, exc.kind, str(exc))
+            story = obj.get(fields.id) or f"line-{number}"
+            yield Skipped(f"{path}#{story}", exc.kind, str(exc))
+
+
+def read_story(path: Path, story_id: str, fields: Fields = DEFAULT_FIELDS) -> Article:
+    """One story of a JSON Lines file of articles, by id (an unusable one is an error)."""
+    for number, line in _lines(path):
+        if f'"{story_id}"' not in line:  # most lines are not it: skip them unparsed
             continue
-        yield Article(
-            id=f"{path.name}#{story}", text=text, title=title, date=_iso_date(obj.get(fields.date)), source=name
-        )
+        obj = _object(path, number, line)
+        if str(obj.get(fields.id)) == story_id:
+            return _row_article(path, number, obj, fields)
+    raise InputError(f"{path}#{story_id}: no story with {fields.id} {story_id!r} in {path}")
+
+
+def read_corpus_document(corpus: Path, ref: str) -> Article:
+    """The article a gold file's ``doc`` names: a path under ``corpus``, or ``FILE.jsonl#ID``."""
+    if "#" in ref:
+        file, story = ref.split("#", 1)
+        return read_story(corpus / file, story)
+    return _read_file(corpus / ref, corpus)
 
 
 def _read_file(path: Path, root: Path | None) -> Article:

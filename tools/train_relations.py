@@ -59,7 +59,7 @@ def prepare(gold_dirs: list[Path], corpus: Path, model: str | None) -> list[Exam
     from extract.learned import featurise, label_of
     from extract.model import load_pipeline
     from extract.pipeline import RulesExtractor
-    from extract.reader import read_corpus_document
+    from extract.sources import read_corpus_document
 
     golds = load_gold_files(gold_dirs)
     articles = [read_corpus_document(corpus, g.doc) for g in golds]

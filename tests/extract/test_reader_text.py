@@ -7,7 +7,8 @@ import json
 import pytest
 
 from diplograph.errors import InputError
-from extract.reader import clean_text, read_article, read_corpus_document, read_story, unwrap_lines
+from extract.reader import clean_text, read_article, unwrap_lines
+from extract.sources import read_corpus_document, read_story
 
 WRAPPED = (
     "BIG FIRM TO BUY SMALL FIRM\n\n"
