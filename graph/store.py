@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import GraphFileError, QueryError
+from graph.io import FORMATS, resolve_graph_path
 from graph.namespace import PREFIXES as NAMESPACES
 from graph.query import QueryResult, refuse_updates
 
@@ -31,7 +32,6 @@ __all__ = ["STORE_DIR", "DEFAULT_TIMEOUT", "store_path", "write_store", "fill_de
 STORE_DIR = "store"
 #: Seconds a query may run before it is stopped.
 DEFAULT_TIMEOUT = 30.0
-_SUFFIX_FORMATS = {".ttl": "TURTLE", ".trig": "TRIG", ".nq": "N_QUADS", ".nt": "N_TRIPLES", ".rdf": "RDF_XML"}
 
 
 def store_path(path: Path) -> Path | None:
@@ -111,14 +111,16 @@ def _open(source: str) -> Any:
     path = Path(source)
     if path.is_dir():
         return ox.Store.read_only(str(path))
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:  # the suffixes every reading command accepts
+        raise GraphFileError(f"{path}: unknown graph format {suffix!r}; accepted: {', '.join(sorted(FORMATS))}")
+    # .owl is RDF/XML, which Oxigraph knows as .rdf.
+    fmt = ox.RdfFormat.from_extension(suffix[1:]) or ox.RdfFormat.RDF_XML
     store = ox.Store()
-    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphFileError(f"{path}: unknown graph format {path.suffix!r}; accepted: {', '.join(_SUFFIX_FORMATS)}")
     try:
-        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+        store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise GraphFileError(f"{path}: not valid {fmt.lower()}: {' '.join(str(exc).split())[:300]}") from None
+        raise GraphFileError(f"{path}: not valid {fmt.name}: {' '.join(str(exc).split())[:300]}") from None
     fill_default_graph(store)
     return store
 
@@ -154,24 +156,11 @@ def _child(conn: Any, source: str, sparql: str) -> None:
 def run_sparql(source: Path, sparql: str, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
     """Answer a SELECT or ASK query on ``source`` (a build folder, a store, or a graph file)
     with Oxigraph, stopping it after ``timeout`` seconds. Updates are refused."""
-    text = sparql
-    refuse_updates(text)
-    store = store_path(source)
-    if store is None:
-        if source.is_dir():
-            for name in ("graph.trig", "graph.ttl"):
-                if (source / name).is_file():
-                    store = source / name
-                    break
-            else:
-                raise GraphFileError(f"{source}: folder holds no store, graph.trig or graph.ttl; run diplograph build")
-        elif source.is_file():
-            store = source
-        else:
-            raise GraphFileError(f"{source}: no such graph file or build folder")
+    refuse_updates(sparql)
+    store = store_path(source) or resolve_graph_path(source)
     ctx: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(store), text), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, str(store), sparql), daemon=True)
     proc.start()
     child.close()
     try:
