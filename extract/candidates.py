@@ -29,6 +29,7 @@ __all__ = [
     "sentence_mentions",
     "candidate_pairs",
     "document_pairs",
+    "dependency_path",
     "pair_features",
     "document_pair_features",
     "ArticleContext",
@@ -130,11 +131,12 @@ def candidate_pairs(mentions: list[list[MentionRef]]) -> Iterator[PairCandidate]
                     yield PairCandidate(n, a, b)
 
 
-def _path(a: Token, b: Token) -> tuple[list[str], list[Token]]:
-    """Dependency labels (with direction) and inner tokens of the path from ``a`` to ``b``."""
+def dependency_path(a: Token, b: Token) -> tuple[list[str], list[Token]]:
+    """Dependency labels (``nsubj^`` going up, ``dobjv`` going down) and the inner tokens of
+    the path from ``a`` to ``b``; ``(["none"], [])`` when they share no ancestor."""
     up_a = [a, *a.ancestors]
-    pos_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
     up_b = [b, *b.ancestors]
+    pos_b = {t.i: n for n, t in enumerate(up_b)}
     for n, tok in enumerate(up_a):
         if tok.i in pos_b:
             left = up_a[: n + 1]
@@ -195,7 +197,7 @@ def pair_features(doc: Doc, index: EntityIndex, pair: PairCandidate, rule_hits: 
         f[f"w+1={after.lemma_.lower()}|{tp}"] = 1.0
         for c in classes.get(after.lemma_.lower(), ()):
             f[f"c+1={c}|{tp}"] = 1.0
-    deps, inner = _path(doc[a.root], doc[b.root])
+    deps, inner = dependency_path(doc[a.root], doc[b.root])
     if len(deps) <= 6:
         f[f"P={'/'.join(deps)}|{tp}"] = 1.0
         f[f"Pn={len(deps)}"] = 1.0

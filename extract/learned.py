@@ -225,23 +225,14 @@ def bags(
         groups.setdefault(frozenset((row[0].first.entity, row[0].second.entity)), []).append(row)
     out = []
     for group in groups.values():
-        rep = min(group, key=lambda r: (r[0].sentence < 0, r[0].second.start - r[0].first.end))[0]
+        rep, _, allowed = min(group, key=lambda r: (r[0].sentence < 0, r[0].second.start - r[0].first.end))
         merged: dict[str, float] = {f"bag={min(len(group), 4)}": 1.0}
         for pair, features, _ in group:
-            same = pair.first.entity == rep.first.entity
+            prefix = "" if pair.first.entity == rep.first.entity else "~"
             for k, v in features.items():
-                merged[k if same else "~" + k] = max(v, merged.get(k if same else "~" + k, 0.0))
-        out.append(
-            (rep, merged, group[0][2] if group[0][0].first.entity == rep.first.entity else _pair_labels_of(group, rep))
-        )
+                merged[prefix + k] = max(v, merged.get(prefix + k, 0.0))
+        out.append((rep, merged, allowed))
     return out
-
-
-def _pair_labels_of(group: list[Any], rep: PairCandidate) -> tuple[str, ...]:
-    for pair, _, allowed in group:
-        if pair.first.entity == rep.first.entity:
-            return tuple(allowed)
-    return tuple(group[0][2])
 
 
 def _pair_labels(index: EntityIndex, pair: PairCandidate, labels: frozenset[str] | None = None) -> tuple[str, ...]:

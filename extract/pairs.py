@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.candidates import dependency_path
+
 __all__ = ["PAIR_TYPES", "pair_features", "candidate_pairs", "PairModel"]
 
 #: The entity types each CoNLL04 relation joins (head, tail).
@@ -35,20 +37,6 @@ def candidate_pairs(ents: list[Any]) -> Iterator[tuple[Any, Any]]:
         for t in ents:
             if h is not t and (h.label_, t.label_) in _ALLOWED:
                 yield h, t
-
-
-def _path(a: Any, b: Any) -> tuple[list[str], list[str]]:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    ids_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, tok in enumerate(up_a):
-        if tok.i in ids_b:
-            left = up_a[: n + 1]
-            right = list(reversed(up_b[: ids_b[tok.i]]))
-            deps = [f"{t.dep_}^" for t in left[:-1]] + [f"{t.dep_}v" for t in right]
-            lemmas = [t.lemma_.lower() for t in left[1:] + right[:-1] if not t.is_punct]
-            return deps, lemmas
-    return ["none"], []
 
 
 def pair_features(h: Any, t: Any) -> dict[str, float]:
@@ -84,7 +72,8 @@ def pair_features(h: Any, t: Any) -> dict[str, float]:
     after = doc[second.end].lower_ if second.end < len(doc) else "</s>"
     f[f"before={before}"] = 1.0
     f[f"after={after}"] = 1.0
-    deps, lemmas = _path(h.root, t.root)
+    deps, inner = dependency_path(h.root, t.root)
+    lemmas = [tok.lemma_.lower() for tok in inner if not tok.is_punct]
     f["path=" + " ".join(deps)] = 1.0
     f[f"pathlen={min(len(deps), 6)}"] = 1.0
     for lemma in lemmas:
