@@ -25,6 +25,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.countries import country_table
+from extract.lexicon import word_set
+
 __all__ = ["NAME_PARTICLES", "TITLE_HONORIFICS", "repair_entities", "split_span"]
 
 #: Lower-case words that may stand inside a name ("Bank of England", "Banco do Brasil").
@@ -150,8 +153,6 @@ def _trim(span: Span) -> Span | None:
     """``span`` less punctuation at its ends and a post that closes it; None if nothing is left."""
     if span.ent_id_ or span.label_ not in _LABELS:
         return span
-    from extract.lexicon import word_set
-
     titles = word_set("titles")
     doc = span.doc
     start, end = span.start, span.end
@@ -172,8 +173,6 @@ def _trim(span: Span) -> Span | None:
 
 def _join_groups(spans: list[Span]) -> list[Span]:
     """ "Liberal" (ORG) + "Democrat" (NORP) written together: one organisation."""
-    from extract.countries import country_table
-
     table = country_table()
     out: list[Span] = []
     for span in spans:

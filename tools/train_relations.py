@@ -116,16 +116,15 @@ def fit(examples: list[Example], c: float) -> Any:
     return RelationModel(weights, bias, threshold=0.0, thresholds={}, provenance={})
 
 
-def predict(examples: list[Example], model: Any, combine_mode: str, extractor: Any) -> list[tuple[Document, list[Any]]]:
-    """Documents with every candidate at threshold 0 (cut later per threshold)."""
+def predict(examples: list[Example], model: Any, combine_mode: str) -> list[tuple[Example, list[Any]]]:
+    """Each article's candidates at threshold 0 (cut later per threshold)."""
     from extract.learned import combine, learned_candidates
 
-    out = []
-    for ex in examples:
-        learned = learned_candidates(ex.doc, ex.index, ex.rules, model, featurised=ex.rows)
-        model.provenance["combine"] = combine_mode
-        out.append((ex, combine(ex.rules, learned, model)))
-    return out
+    model.provenance["combine"] = combine_mode
+    return [
+        (ex, combine(ex.rules, learned_candidates(ex.doc, ex.index, ex.rules, model, featurised=ex.rows), model))
+        for ex in examples
+    ]
 
 
 def documents_at(
@@ -154,7 +153,7 @@ def pooled_predictions(
     for k in range(folds):
         test = [examples[i] for i in order[k::folds]]
         train = [examples[i] for n, i in enumerate(order) if n % folds != k]
-        pooled.extend(predict(test, fit(train, c), combine_mode, None))
+        pooled.extend(predict(test, fit(train, c), combine_mode))
     return pooled
 
 
