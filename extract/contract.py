@@ -317,6 +317,10 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
     d = json.loads(line) if isinstance(line, str) else line
     if not isinstance(d, dict):
         raise ValueError("a record must be a JSON object")
+    if "entities" not in d:
+        # document_to_json always writes it: without it the line is something else (an
+        # article, say) that would otherwise be read as an empty document.
+        raise ValueError("not a diplograph record: it has no 'entities' field")
     return Document(
         id=d["id"],
         title=d.get("title", ""),

@@ -85,3 +85,9 @@ def test_contract_from_json_rejects_missing_fields():
     del data["relations"][0]["predicate"]
     with pytest.raises(TypeError):
         document_from_json(data)
+
+
+def test_contract_from_json_refuses_what_is_not_a_record():
+    # An article line read as a record would give an empty document: it is refused instead.
+    with pytest.raises(ValueError, match="not a diplograph record"):
+        document_from_json({"id": "wire.jsonl#1", "title": "T", "text": "Alibaba bought a newspaper."})

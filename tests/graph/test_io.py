@@ -49,10 +49,22 @@ def test_io_failed_write_leaves_earlier_output_whole(tmp_path, small_dataset, mo
 
 def test_io_malformed_records_line_names_file_and_line(tmp_path):
     path = tmp_path / "r.jsonl"
-    path.write_text('{"id": "a.txt"}\n{"id": \n')
+    path.write_text('{"id": "a.txt", "entities": []}\n{"id": \n')
     with pytest.raises(InputError) as info:
         list(read_records(path))
     assert f"{path}:2: malformed record" in str(info.value)
-    path.write_text('{"id": "a.txt", "relations": [{"subject": "e1"}]}\n')
+    path.write_text('{"id": "a.txt", "entities": [], "relations": [{"subject": "e1"}]}\n')
     with pytest.raises(InputError, match=":1: malformed record"):
+        list(read_records(path))
+
+
+def test_io_records_file_with_an_article_line_is_an_error_naming_the_line(tmp_path):
+    import json
+
+    from diplograph.errors import InputError
+    from extract.contract import Document, document_to_json
+
+    path = tmp_path / "records.jsonl"
+    path.write_text(document_to_json(Document("a.txt")) + "\n" + json.dumps({"id": "b", "text": "An article."}) + "\n")
+    with pytest.raises(InputError, match=r"records.jsonl:2: malformed record .*not a diplograph record"):
         list(read_records(path))
