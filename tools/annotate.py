@@ -23,15 +23,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def article_text(doc: str) -> str:
-    if "#" in doc:
-        file, story = doc.split("#", 1)
-        with (CORPUS / file).open(encoding="utf-8") as fh:
-            for line in fh:
-                d = json.loads(line)
-                if d["id"] == story:
-                    return f"{d['title']}\n\n{d['text']}"
-        raise SystemExit(f"{doc}: no such story")
-    return (CORPUS / doc).read_text(encoding="utf-8")
+    """The article as diplograph reads it (the text gold names and offsets refer to)."""
+    from extract.sources import read_corpus_document
+
+    return read_corpus_document(CORPUS, doc).text
 
 
 def gold_name(doc: str) -> str:
