@@ -35,7 +35,7 @@ dev: $(VENV)/.dev-installed
 
 demo: $(VENV)/.installed
 	@start=$$(date +%s); \
-	$(DG) build examples/articles -o $(OUT) --validate && \
+	$(DG) build examples/articles -o $(OUT) --format ttl,trig --validate && \
 	$(DG) draw $(OUT) -o $(OUT)/graph.png --title "diplograph: bundled example articles" && \
 	echo && echo "== Who met whom?" && $(DG) query $(OUT) who-met-whom && \
 	echo && echo "== Who owns what?" && $(DG) query $(OUT) who-owns-what && \

@@ -6,8 +6,11 @@ Heavy libraries (spaCy, matplotlib, rdflib) are imported inside the commands, so
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,25 @@ def _progress(total: int, desc: str) -> Any:
     return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None, leave=False)
 
 
+@contextlib.contextmanager
+def _word_bar(articles: list[Any]) -> Iterator[Callable[[Any], None]]:
+    """A progress bar of articles extracted, with words/s and the ETA; yields its callback."""
+    from tqdm import tqdm
+
+    words = {a.id: len(a.text.split()) for a in articles}
+    with tqdm(
+        total=len(articles), desc="extracting", unit="article", file=sys.stderr, disable=None, leave=False
+    ) as bar:
+        start, done = time.monotonic(), [0]
+
+        def update(doc: Any) -> None:
+            done[0] += words.get(doc.id, 0)
+            bar.set_postfix_str(f"{done[0] / max(time.monotonic() - start, 1e-6):,.0f} words/s", refresh=False)
+            bar.update(1)
+
+        yield update
+
+
 def _extract_with_bar(articles: list[Any], settings: Any) -> list[Any]:
     from diplograph.workflow import extract_all
 
@@ -108,12 +130,19 @@ _config_option = click.option("--config", type=click.Path(path_type=Path), help=
 @click.option(
     "--format",
     "formats",
-    default="ttl,trig",
-    show_default=True,
-    help="Comma-separated graph formats to write: ttl, trig, nq, jsonld.",
+    default="",
+    help="Also write OUT/graph.<fmt> for these comma-separated formats: ttl, trig, nq, jsonld.",
 )
-@click.option("--records", type=click.Path(path_type=Path), help="Also write the extracted records (JSONL).")
+@click.option("--records", type=click.Path(path_type=Path), help="Also write the inputs' records (JSONL).")
 @click.option("--validate/--no-validate", default=False, help="Check the graph against the SHACL shapes.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: local processes, or a Dask cluster.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to join (default: a local cluster).")
 @_strict_option
 @_field_option
 @_processes_option
@@ -126,47 +155,80 @@ def build(
     formats: str,
     records: Path | None,
     validate: bool,
+    engine: str,
+    scheduler: str | None,
     strict: bool,
     field_map: tuple[str, ...],
     processes: int | None,
 ) -> None:
-    """Build the graph of articles (.txt, .html, JSON Lines of articles, folders) or records.
+    """Build articles (.txt, .html, JSON Lines of articles, folders) or records into OUT's store.
 
-    Writes OUT/graph.ttl (all triples) and OUT/graph.trig (one named graph per article). In a
-    corpus, an article that cannot be used is skipped with a warning and counted.
+    OUT/store is an Oxigraph store, one named graph per article, that every reading command
+    takes as OUT. Building into an existing OUT adds new articles, replaces changed ones and
+    skips unchanged ones (content hash and extractor version); 'diplograph remove' drops
+    articles. In a corpus, an article that cannot be used is skipped with a warning and counted.
 
     \b
     Example:
-      diplograph build examples/articles -o out
+      diplograph build examples/articles -o out --format ttl,trig
       diplograph build ../shared/corpus/reuters21578.jsonl -o out --processes 2
+      diplograph build corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
       diplograph build stories.jsonl -o out --field text=body --field id=story_id
       diplograph build records.jsonl -o out --min-confidence 0.7
     """
     from diplograph.errors import InputError
-    from diplograph.workflow import build_graph_files, write_records
+    from diplograph.workflow import build_store, stored_records, write_records
 
     fmts = [f.strip().lstrip(".") for f in formats.split(",") if f.strip()]
     bad = [f for f in fmts if f not in ("ttl", "trig", "nq", "jsonld")]
-    if bad or not fmts:
-        raise InputError(f"unknown graph format {bad[0] if bad else formats!r}; accepted: ttl, trig, nq, jsonld")
+    if bad:
+        raise InputError(f"unknown graph format {bad[0]!r}; accepted: ttl, trig, nq, jsonld")
     settings = _settings(config, model=model, min_confidence=min_confidence, processes=processes)
     read = _read(inputs, field_map, strict)
-    documents = read.records + _extract_with_bar(read.articles, settings)
-    result = build_graph_files(documents, out_dir, settings, fmts)
+    with _word_bar(read.articles) as progress:
+        report = build_store(
+            read, out_dir, settings, formats=fmts, progress=progress, engine=engine, scheduler=scheduler
+        )
     if records is not None:
-        write_records(documents, records)
+        ids = [a.id for a in read.articles] + [d.id for d in read.records]
+        write_records(stored_records(out_dir, ids), records)
+    from graph.io import load_graph
     from graph.stats import format_stats, graph_stats
 
     click.echo(read.summary())
-    click.echo(f"wrote {', '.join(str(p) for p in result.paths)}")
-    click.echo(format_stats(graph_stats(result.dataset)))
+    click.echo(report.summary())
+    click.echo(f"wrote {', '.join(str(p) for p in report.paths)}")
+    dataset = load_graph(out_dir)
+    click.echo(format_stats(graph_stats(dataset)))
     if validate:
         from graph.validate import validate as run_validation
 
-        report = run_validation(result.dataset)
-        click.echo("conforms to the SHACL shapes" if report.conforms else report.text)
-        if not report.conforms:
+        result = run_validation(dataset)
+        click.echo("conforms to the SHACL shapes" if result.conforms else result.text)
+        if not result.conforms:
             sys.exit(1)
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.argument("ids", nargs=-1, required=True)
+@_config_option
+def remove(out_dir: Path, ids: tuple[str, ...], config: Path | None) -> None:
+    """Drop articles (by id, as the build named them) from a build's store.
+
+    \b
+    Example:
+      diplograph remove out alibaba-trump-jobs.txt
+    """
+    from diplograph.errors import InputError
+    from diplograph.workflow import remove_articles
+
+    unknown, report = remove_articles(out_dir, list(ids), _settings(config))
+    if unknown and len(unknown) == len(ids):
+        raise InputError(f"{out_dir}: no article {unknown[0]!r} in the store; nothing removed")
+    for i in unknown:
+        click.echo(f"warning: no article {i!r} in the store", err=True)
+    click.echo(report.summary())
 
 
 @cli.command()
@@ -269,9 +331,7 @@ def validate(graph: Path) -> None:
 @click.option(
     "-o", "--out", "out_file", required=True, type=click.Path(path_type=Path), help="Image file (.png, .svg, .pdf)."
 )
-@click.option(
-    "--kind", type=click.Choice(FIGURE_KINDS), default="graph", show_default=True
-)
+@click.option("--kind", type=click.Choice(FIGURE_KINDS), default="graph", show_default=True)
 @click.option("--entity", help="Centre of an ego network (--kind ego).")
 @click.option("--depth", type=click.IntRange(1, 4), default=1, show_default=True, help="Ego network depth.")
 @click.option("--source", help="First entity of a path (--kind path).")

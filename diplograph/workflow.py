@@ -8,27 +8,32 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from diplograph.config import Settings
 from diplograph.errors import InputError
-from extract.contract import Document
+from extract.contract import Document, document_to_json
 from extract.reader import Article
 from extract.sources import DEFAULT_FIELDS, Fields, Skipped, iter_sources, read_corpus_document
 
-__all__ = ["BuildResult", "Inputs", "read_inputs", "extract_all", "build_graph_files", "write_records"]
+__all__ = [
+    "BuildReport",
+    "Inputs",
+    "read_inputs",
+    "extract_iter",
+    "extract_all",
+    "build_store",
+    "remove_articles",
+    "stored_records",
+    "extractor_key",
+    "write_records",
+]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    documents: list[Document]
-    dataset: Any  # rdflib.Dataset
-    paths: list[Path]
 
 
 @dataclass(frozen=True)
@@ -84,21 +89,27 @@ def read_inputs(inputs: Sequence[Path], fields: Fields = DEFAULT_FIELDS, strict:
     return Inputs(articles, records, skipped)
 
 
-def extract_all(
-    articles: Iterable[Article], settings: Settings, progress: Callable[[Document], None] | None = None
-) -> list[Document]:
-    """Extract every article with the configured pipeline (``nlp.pipe`` in batches)."""
+def extract_iter(articles: Iterable[Article], settings: Settings) -> Iterator[Document]:
+    """Extract articles with the configured pipeline (``nlp.pipe`` in batches, ``settings.processes``
+    workers), one document at a time, in input order."""
     from extract.pipeline import extract_documents
 
-    docs = []
-    for doc in extract_documents(
+    return extract_documents(
         articles,
         model=settings.model,
         extractor=settings.extractor,
         batch_size=settings.batch_size,
         min_quote_words=settings.min_quote_words,
         processes=settings.processes,
-    ):
+    )
+
+
+def extract_all(
+    articles: Iterable[Article], settings: Settings, progress: Callable[[Document], None] | None = None
+) -> list[Document]:
+    """Extract every article with the configured pipeline, as a list."""
+    docs = []
+    for doc in extract_iter(articles, settings):
         docs.append(doc)
         if progress is not None:
             progress(doc)
@@ -115,22 +126,154 @@ def write_records(documents: Iterable[Document], target: Path) -> None:
             fh.write(document_to_json(doc) + "\n")
 
 
-def build_graph_files(
-    documents: list[Document], out_dir: Path, settings: Settings, formats: Sequence[str] = ("ttl", "trig")
-) -> BuildResult:
-    """Build the dataset and write ``OUT/graph.<fmt>`` for each format, all or nothing, then
-    the Oxigraph store ``OUT/store`` (swapped in when complete) that ``query`` answers from."""
-    from graph.build import build_dataset
-    from graph.io import write_outputs
-    from graph.store import write_store
+def extractor_key(settings: Settings) -> str:
+    """What an article's record depends on besides its content: the extractor, its version,
+    the pipeline and the quote floor. A changed key means the article is extracted again."""
+    from extract.pipeline import EXTRACTOR_VERSION
 
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"{out_dir}: exists and is not a folder; -o names the output folder")
-    ds = build_dataset(documents, min_confidence=settings.min_confidence)
-    nquads = ds.serialize(format="nquads", encoding="utf-8")
-    paths = write_outputs(ds, out_dir, formats)
-    paths.append(write_store(nquads, out_dir))
-    return BuildResult(documents, ds, paths)
+    model = settings.model or "default"
+    return f"{settings.extractor} {EXTRACTOR_VERSION} model={model} quotes={settings.min_quote_words}"
+
+
+def article_hash(article: Article) -> str:
+    """The content hash of an article (id, title, date, source, text)."""
+    from graph.manifest import content_hash
+
+    return content_hash(article.id, article.title, article.date, article.source, article.text)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build into a store did."""
+
+    out_dir: Path
+    extracted: int
+    unchanged: int
+    records: int
+    written: int
+    dropped: int
+    articles: int
+    paths: list[Path]
+
+    def summary(self) -> str:
+        """One line: what was extracted, what was skipped as unchanged, what the store holds."""
+        done = f"extracted {self.extracted} article(s)"
+        if self.records:
+            done += f", took {self.records} record(s)"
+        return (
+            f"{done}, {self.unchanged} unchanged; wrote {self.written} article graph(s)"
+            + (f", dropped {self.dropped}" if self.dropped else "")
+            + f"; the store holds {self.articles} article(s)"
+        )
+
+
+def build_store(
+    inputs: Inputs,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    formats: Sequence[str] = (),
+    progress: Callable[[Document], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> BuildReport:
+    """Build ``inputs`` into the store of ``out_dir`` (:mod:`graph.corpus`), incrementally.
+
+    Articles whose content and extractor are unchanged since they were stored are not
+    extracted again; new and changed ones are extracted in a stream (``settings.processes``
+    workers, or a Dask cluster with ``engine="dask"``) and committed in batches, so memory
+    holds a batch, not the corpus. Then every article graph whose corpus-level identity
+    changed is rewritten. ``formats`` (``ttl``, ``trig``, ``nq``, ``jsonld``) are also written
+    as ``OUT/graph.<fmt>``, from the store.
+    """
+    from graph.corpus import Corpus
+    from graph.io import open_store_dataset, write_outputs
+    from graph.manifest import content_hash
+
+    key = extractor_key(settings)
+    with Corpus.open(out_dir) as corpus:
+        entries = corpus.entries()
+        todo: list[tuple[Article, str]] = []
+        for article in inputs.articles:
+            digest_ = article_hash(article)
+            entry = entries.get(article.id)
+            if entry is None or (entry.content_hash, entry.extractor) != (digest_, key):
+                todo.append((article, digest_))
+        given = []
+        for doc in inputs.records:
+            digest_ = content_hash(document_to_json(doc))
+            entry = entries.get(doc.id)
+            if entry is None or (entry.content_hash, entry.extractor) != (digest_, "records"):
+                given.append((doc, digest_, "records"))
+        corpus.add_records(given)
+        hashes = dict((a.id, h) for a, h in todo)
+        stream = _extract_stream([a for a, _ in todo], settings, engine, scheduler)
+        for batch in _batched(stream, max(settings.batch_size, 1)):  # one transaction a batch
+            corpus.add_records((doc, hashes[doc.id], key) for doc in batch)
+            if progress is not None:
+                for doc in batch:
+                    progress(doc)
+        report = corpus.refresh(settings.min_confidence)
+    paths = [out_dir / "store", out_dir / "manifest.sqlite"]
+    if formats:
+        paths += write_outputs(open_store_dataset(out_dir / "store"), out_dir, formats)
+    unchanged = len(inputs.articles) - len(todo) + len(inputs.records) - len(given)
+    return BuildReport(
+        out_dir, len(todo), unchanged, len(given), report.written, report.dropped, report.articles, paths
+    )
+
+
+def remove_articles(out_dir: Path, ids: Sequence[str], settings: Settings) -> tuple[list[str], BuildReport]:
+    """Drop the articles ``ids`` from the store of ``out_dir`` (and rewrite the graphs whose
+    corpus-level identity that changes). Returns the ids that were not there, and the report."""
+    from graph.corpus import Corpus, store_path
+
+    if store_path(out_dir) is None:
+        raise InputError(f"{out_dir}: no store here (OUT/store); name a folder written by 'diplograph build -o'")
+    with Corpus.open(out_dir) as corpus:
+        unknown = corpus.remove(ids)
+        report = corpus.refresh(settings.min_confidence)
+    paths = [out_dir / "store", out_dir / "manifest.sqlite"]
+    return unknown, BuildReport(out_dir, 0, 0, 0, report.written, report.dropped, report.articles, paths)
+
+
+def stored_records(out_dir: Path, ids: Iterable[str] | None = None) -> Iterator[Document]:
+    """The records of a build's articles (``ids``, or all), as stored in its manifest."""
+    from graph.manifest import MANIFEST_FILE, Manifest
+
+    manifest = Manifest(out_dir / MANIFEST_FILE)
+    try:
+        yield from manifest.records(ids)
+    finally:
+        manifest.close()
+
+
+def _extract_stream(
+    articles: list[Article], settings: Settings, engine: str, scheduler: str | None
+) -> Iterator[Document]:
+    if not articles:
+        return iter(())
+    if engine == "dask":
+        from extract.distributed import extract_with_dask
+
+        return extract_with_dask(
+            articles,
+            scheduler=scheduler,
+            workers=settings.processes,
+            model=settings.model,
+            extractor=settings.extractor,
+            batch_size=settings.batch_size,
+            min_quote_words=settings.min_quote_words,
+        )
+    if engine != "local":
+        raise InputError(f"unknown engine {engine!r}; accepted: local, dask")
+    return extract_iter(articles, settings)
+
+
+def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def evaluate(

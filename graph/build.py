@@ -24,9 +24,24 @@ from extract.contract import initials as name_initials
 from graph.iri import digest, mint
 from graph.namespace import DG, NIF, PREFIXES
 
-__all__ = ["build_dataset", "corpus_identities", "entity_iri", "doc_iri", "graph_iri", "union_graph", "bind_prefixes"]
+__all__ = [
+    "GRAPH_VERSION",
+    "build_dataset",
+    "corpus_identities",
+    "corpus_labels",
+    "write_article",
+    "entity_iri",
+    "doc_iri",
+    "graph_iri",
+    "union_graph",
+    "bind_prefixes",
+    "decimal_literal",
+]
 
 log = logging.getLogger(__name__)
+
+#: The version of what :func:`write_article` writes; a change rewrites every stored article graph.
+GRAPH_VERSION = "1"
 
 _AGENT_ROLES = {"offerer", "investor", "acquirer", "imposer", "plaintiff", "visitor", "exporter"}
 _RECIPIENT_ROLES = {"recipient", "target", "defendant", "importer"}
@@ -44,10 +59,11 @@ def entity_iri(entity: Entity, doc_id: str | None = None) -> URIRef:
     return mint(kind, entity.key)
 
 
-def corpus_identities(documents: list[Document]) -> dict[tuple[str, str], URIRef]:
+def corpus_identities(documents: Iterable[Document]) -> dict[tuple[str, str], URIRef]:
     """The IRI of every (document id, entity id): names normalised across the corpus, and
     acronyms that one article spells out ("Shanghai Automotive Industry Corp (SAIC)") applied
     in the articles that use the acronym alone."""
+    documents = list(documents)
     iris = {(d.id, e.id): entity_iri(e, d.id) for d in documents for e in d.entities}
     acronyms: dict[str, set[URIRef]] = defaultdict(set)
     for doc in documents:
@@ -82,11 +98,27 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, iri)
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 4))), datatype=XSD.decimal)
+def decimal_literal(value: float | Decimal, places: int | None = 4) -> Literal:
+    """An ``xsd:decimal`` in one lexical form: no trailing zeros, at least one digit after
+    the point ("1.0", "0.85"). rdflib's Turtle keeps that form; Oxigraph stores "1", and
+    :mod:`graph.io` gives it back in this form, so graphs read from a store equal those written.
+
+    >>> str(decimal_literal(1)), str(decimal_literal(0.8500001)), str(decimal_literal(2.5e9, None))
+    ('1.0', '0.85', '2500000000.0')
+    """
+    number = Decimal(str(round(value, places) if places is not None else value))
+    text = format(number.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
-def _labels(documents: list[Document], iris: dict[tuple[str, str], URIRef]) -> dict[URIRef, str]:
+def _integer(value: int) -> Literal:
+    """An ``xsd:integer``: Oxigraph stores the integer subtypes (nonNegativeInteger...) as
+    integers, so offsets are written as integers (the shapes check they are >= 0)."""
+    return Literal(value, datatype=XSD.integer)
+
+
+def corpus_labels(documents: Iterable[Document], iris: dict[tuple[str, str], URIRef]) -> dict[URIRef, str]:
+    """The one ``rdfs:label`` of every entity IRI: its most frequent canonical name in the corpus."""
     names: dict[URIRef, Counter[str]] = defaultdict(Counter)
     for doc in documents:
         for ent in doc.entities:
@@ -159,23 +191,23 @@ class _DocWriter:
             g.add((iri, SKOS.altLabel, Literal(form)))
         g.add((iri, DG.mentionedIn, self.doc_iri))
         # Per article graph: how sure this article's reading is that the entity is real.
-        g.add((iri, DG.confidence, _decimal(ent.confidence)))
+        g.add((iri, DG.confidence, decimal_literal(ent.confidence)))
 
     def _evidence(self, prov: Provenance) -> URIRef:
         g = self.g
         ev = mint("doc", self.doc.id, fragment=f"char={prov.start},{prov.end}")
         g.add((ev, RDF.type, DG.Evidence))
         g.add((ev, RDF.type, NIF.String))
-        g.add((ev, NIF.beginIndex, Literal(prov.start, datatype=XSD.nonNegativeInteger)))
-        g.add((ev, NIF.endIndex, Literal(prov.end, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, NIF.beginIndex, _integer(prov.start)))
+        g.add((ev, NIF.endIndex, _integer(prov.end)))
         g.add((ev, NIF.anchorOf, Literal(prov.evidence)))
         g.add((ev, NIF.referenceContext, self.doc_iri))
-        g.add((ev, DG.sentenceIndex, Literal(prov.sentence, datatype=XSD.nonNegativeInteger)))
+        g.add((ev, DG.sentenceIndex, _integer(prov.sentence)))
         return ev
 
     def _fact(self, node: URIRef, confidence: float, prov: Provenance) -> None:
         g = self.g
-        g.add((node, DG.confidence, _decimal(confidence)))
+        g.add((node, DG.confidence, decimal_literal(confidence)))
         g.add((node, DG.evidence, self._evidence(prov)))
         g.add((node, PROV.wasGeneratedBy, self.activity))
         g.add((node, DG.extractor, Literal(prov.extractor)))
@@ -220,7 +252,7 @@ class _DocWriter:
             a = BNode(digest(node, amount.text, amount.unit))
             g.add((node, DG.amount, a))
             g.add((a, RDF.type, DG.Amount))
-            g.add((a, DG.value, Literal(Decimal(repr(amount.value)), datatype=XSD.decimal)))
+            g.add((a, DG.value, decimal_literal(amount.value, places=None)))
             g.add((a, DG.unit, Literal(amount.unit)))
             g.add((a, RDFS.label, Literal(amount.text)))
         self._fact(node, event.confidence, event.provenance)
@@ -236,6 +268,20 @@ class _DocWriter:
         self._fact(node, quote.confidence, quote.provenance)
 
 
+def write_article(
+    ds: Dataset,
+    doc: Document,
+    labels: dict[URIRef, str],
+    iris: dict[tuple[str, str], URIRef],
+    min_confidence: float = 0.0,
+) -> Graph:
+    """Write one article's named graph into ``ds`` with the corpus's identities and labels
+    (:func:`corpus_identities`, :func:`corpus_labels`) and return that graph."""
+    writer = _DocWriter(ds, doc, labels, min_confidence, iris)
+    writer.write()
+    return writer.g
+
+
 def build_dataset(
     documents: Iterable[Document],
     *,
@@ -249,11 +295,11 @@ def build_dataset(
     """
     docs = list(documents)
     iris = corpus_identities(docs)
-    labels = _labels(docs, iris)
+    labels = corpus_labels(docs, iris)
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
     for doc in docs:
-        _DocWriter(ds, doc, labels, min_confidence, iris).write()
+        write_article(ds, doc, labels, iris, min_confidence)
         if progress is not None:
             progress(doc)
     log.info("built %d quads from %d documents", len(ds), len(docs))

@@ -1,19 +1,39 @@
-"""Reading and writing graph files; every write is atomic."""
+"""Reading and writing graphs: files and build folders; every write is atomic.
+
+A build folder's graph is its Oxigraph store (``OUT/store``): :func:`load_graph` opens it
+read-only as an rdflib :class:`StoreDataset` through `oxrdflib <https://github.com/oxigraph/oxrdflib>`_,
+so the rdflib API works on it without parsing anything, and SPARQL through that API runs on
+Oxigraph. Its default graph is the union of the article graphs. Graph files (Turtle, TriG, ...)
+are parsed into an in-memory rdflib dataset as before.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset
+from rdflib import XSD, Dataset, Literal
 
 from diplograph._atomic import atomic_writes
 from diplograph.errors import GraphFileError, InputError
 from extract.contract import Document, document_from_json
-from graph.build import bind_prefixes, union_graph
+from graph.build import bind_prefixes, decimal_literal, union_graph
+from graph.corpus import store_path
+from graph.namespace import PREFIXES
 
-__all__ = ["FORMATS", "load_graph", "write_graph", "write_outputs", "read_records", "resolve_graph_path"]
+__all__ = [
+    "FORMATS",
+    "StoreDataset",
+    "load_graph",
+    "open_store_dataset",
+    "write_graph",
+    "write_outputs",
+    "read_records",
+    "resolve_graph_path",
+]
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +62,67 @@ def resolve_graph_path(path: Path) -> Path:
     return path
 
 
+class StoreDataset(Dataset):
+    """An rdflib dataset over an Oxigraph store (oxrdflib): the named graphs are the articles,
+    the default graph their union. ``oxigraph`` is the pyoxigraph store underneath."""
+
+    def __init__(self, oxigraph: Any) -> None:
+        super().__init__(store=_plain_string_store(oxigraph), default_union=False)
+        self.oxigraph = oxigraph
+
+
+def _plain(term: Any) -> Any:
+    """A literal read from the store in the form diplograph writes it (see the store class)."""
+    if isinstance(term, Literal):
+        if term.datatype == XSD.string:
+            return Literal(str(term))
+        if term.datatype == XSD.decimal:
+            return decimal_literal(Decimal(str(term)), None)
+    return term
+
+
+def _plain_string_store(oxigraph: Any) -> Any:
+    """oxrdflib's store, giving literals back as diplograph writes them: ``xsd:string`` ones as
+    plain literals (RDF 1.1 makes them the same, rdflib does not) and decimals in the lexical
+    form of :func:`graph.build.decimal_literal` (Oxigraph keeps "1" for "1.0")."""
+    from oxrdflib import OxigraphStore
+
+    class PlainStringStore(OxigraphStore):
+        def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[Any]:
+            for (s, p, o), contexts in super().triples(triple_pattern, context):
+                yield (s, p, _plain(o)), contexts
+
+        def query(self, *args: Any, **kwargs: Any) -> Any:
+            result = super().query(*args, **kwargs)
+            if result.type == "SELECT":
+                rows = result.bindings
+                result.bindings = ({k: _plain(v) for k, v in row.items()} for row in rows)
+            return result
+
+    return PlainStringStore(store=oxigraph)
+
+
+def open_store_dataset(store_dir: Path) -> StoreDataset:
+    """Open a build's store read-only as an rdflib dataset."""
+    import pyoxigraph as ox
+
+    try:
+        ds = StoreDataset(ox.Store.read_only(str(store_dir)))
+    except OSError as exc:
+        raise GraphFileError(f"{store_dir}: cannot open the store: {' '.join(str(exc).split())[:300]}") from None
+    bind_prefixes(ds)
+    return ds
+
+
 def load_graph(path: Path) -> Dataset:
-    """Load a graph file (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML) as a dataset.
+    """Open a build folder's store (:func:`open_store_dataset`), or load a graph file (Turtle,
+    TriG, N-Quads, N-Triples, JSON-LD, RDF/XML) as a dataset.
 
     Named graphs are kept where the format has them; queries see their union.
     """
+    store = store_path(path)
+    if store is not None:
+        return open_store_dataset(store)
     path = resolve_graph_path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -77,11 +153,33 @@ def write_graph(ds: Dataset, target: Path, fmt: str | None = None) -> None:
         _serialize(ds, tmp, fmt)
 
 
+#: rdflib format name -> what pyoxigraph calls it, for writing from a store.
+_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nquads": "N_QUADS", "nt": "N_TRIPLES", "xml": "RDF_XML"}
+
+
 def _serialize(ds: Dataset, path: Path, fmt: str) -> None:
-    if fmt in _QUAD_FORMATS:
+    if isinstance(ds, StoreDataset) and fmt in _OX_FORMATS:
+        _serialize_store(ds.oxigraph, path, fmt)
+    elif fmt in _QUAD_FORMATS:
         ds.serialize(destination=str(path), format=fmt, encoding="utf-8")
     else:
         union_graph(ds).serialize(destination=str(path), format=fmt, encoding="utf-8")
+
+
+def _serialize_store(store: Any, path: Path, fmt: str) -> None:
+    """Write a store with Oxigraph's own serialisers: quad formats get the article graphs,
+    triple formats the default graph (their union)."""
+    import pyoxigraph as ox
+
+    target = getattr(ox.RdfFormat, _OX_FORMATS[fmt])
+    if fmt in _QUAD_FORMATS:
+        quads = (q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+    else:
+        quads = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    prefixes = dict(PREFIXES) if target.supports_datasets or fmt in ("turtle",) else None
+    with path.open("wb") as fh:
+        ox.serialize(quads, fh, target, prefixes=prefixes)
 
 
 def write_outputs(ds: Dataset, out_dir: Path, formats: Iterable[str] = ("ttl", "trig")) -> list[Path]:

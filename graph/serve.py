@@ -18,7 +18,8 @@ import urllib.request
 from pathlib import Path
 
 from diplograph.errors import GraphFileError
-from graph.store import DEFAULT_TIMEOUT, store_path
+from graph.corpus import store_path
+from graph.store import DEFAULT_TIMEOUT
 
 __all__ = ["HOST", "DEFAULT_PORT", "oxigraph_binary", "server_command", "start_server", "stop_server", "endpoint"]
 

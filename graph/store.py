@@ -1,9 +1,7 @@
 """The build's persistent SPARQL store (Oxigraph) and queries on it with a time limit.
 
-``diplograph build -o OUT`` writes ``OUT/store``, an `Oxigraph <https://pyoxigraph.readthedocs.io>`_
-store (pyoxigraph, RocksDB on disk) holding one named graph per article, beside the Turtle and
-TriG files. The store is built in a fresh folder and swapped into place only when it is
-complete, so an earlier store is never left half-overwritten.
+``diplograph build -o OUT`` writes ``OUT/store`` (:mod:`graph.corpus`), an Oxigraph store
+holding one named graph per article.
 
 :func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; the store's default
 graph holds the union of the article graphs, each triple once (:func:`fill_default_graph`).
@@ -16,57 +14,19 @@ updates are refused. A graph file (``.ttl``, ``.trig``,
 from __future__ import annotations
 
 import multiprocessing
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 from diplograph.errors import GraphFileError, QueryError
+from graph.corpus import store_path
 from graph.io import FORMATS, resolve_graph_path
 from graph.namespace import PREFIXES as NAMESPACES
 from graph.query import QueryResult, refuse_updates
 
-__all__ = ["STORE_DIR", "DEFAULT_TIMEOUT", "store_path", "write_store", "fill_default_graph", "run_sparql"]
+__all__ = ["DEFAULT_TIMEOUT", "fill_default_graph", "run_sparql"]
 
-#: The store's folder inside a build output folder.
-STORE_DIR = "store"
 #: Seconds a query may run before it is stopped.
 DEFAULT_TIMEOUT = 30.0
-
-
-def store_path(path: Path) -> Path | None:
-    """The Oxigraph store a reading command should use for ``path``, if there is one."""
-    if path.is_dir() and (path / STORE_DIR).is_dir():
-        return path / STORE_DIR
-    if path.is_dir() and path.name == STORE_DIR:
-        return path
-    return None
-
-
-def write_store(nquads: bytes, out_dir: Path) -> Path:
-    """Build ``OUT/store`` from N-Quads, in a fresh folder swapped in when complete."""
-    import pyoxigraph as ox
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / STORE_DIR
-    fresh = out_dir / f".{STORE_DIR}-new-{os.getpid()}"
-    shutil.rmtree(fresh, ignore_errors=True)
-    store = ox.Store(str(fresh))
-    try:
-        store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
-        fill_default_graph(store)
-        store.flush()
-    except BaseException:
-        del store
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    del store  # closes the database before the folder moves
-    old = out_dir / f".{STORE_DIR}-old-{os.getpid()}"
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-    return target
 
 
 def fill_default_graph(store: Any) -> None:

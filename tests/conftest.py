@@ -198,9 +198,68 @@ def example_documents(nlp):
 
 
 @pytest.fixture()
-def small_dataset():
-    """A graph built from two hand-written records (see tests/graph/test_build.py)."""
-    from graph.build import build_dataset
+def small_records():
+    """Two hand-written records (see tests/graph/test_build.py)."""
     from tests.graph.test_build import _docs
 
-    return build_dataset(_docs())
+    return _docs()
+
+
+@pytest.fixture()
+def small_dataset(small_records):
+    """The graph built from :func:`small_records`."""
+    from graph.build import build_dataset
+
+    return build_dataset(small_records)
+
+
+def _store_graphs(path: Path) -> dict[str, object]:
+    """Every graph of a build folder's store, by name ("" for the default graph), as rdflib
+    graphs read through :func:`graph.io.open_store_dataset`."""
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from graph.io import open_store_dataset
+
+    graphs: dict[str, Graph] = {}
+    for s, p, o, ctx in open_store_dataset(path / "store").quads((None, None, None, None)):
+        name = getattr(ctx, "identifier", ctx)
+        key = "" if name in (None, DATASET_DEFAULT_GRAPH_ID) else str(name)
+        graphs.setdefault(key, Graph()).add((s, p, o))
+    return graphs  # type: ignore[return-value]
+
+
+def _same_graphs(one: dict, other: dict) -> bool:
+    from rdflib.compare import isomorphic
+
+    return one.keys() == other.keys() and all(isomorphic(one[k], other[k]) for k in one)
+
+
+@pytest.fixture(scope="session")
+def store_graphs():
+    """``store_graphs(out)``: the graphs of a build's store by name ("" is the default graph)."""
+    return _store_graphs
+
+
+@pytest.fixture(scope="session")
+def same_graphs():
+    """``same_graphs(a, b)``: two ``store_graphs`` results hold the same graphs, isomorphic."""
+    return _same_graphs
+
+
+@pytest.fixture()
+def article_copies(tmp_path):
+    """``article_copies(n)``: a folder of ``n`` distinct articles made from the bundled examples
+    (each an example with a numbered closing sentence), for builds that take a while."""
+
+    def make(n: int) -> Path:
+        folder = tmp_path / f"copies-{n}"
+        folder.mkdir()
+        sources = sorted(EXAMPLES.glob("*.txt"))
+        for i in range(n):
+            src = sources[i % len(sources)]
+            text = src.read_text("utf-8").rstrip() + f"\n\nThis is copy number {i} of the report.\n"
+            (folder / f"{src.stem}-{i:03d}.txt").write_text(text, encoding="utf-8")
+        return folder
+
+    return make
