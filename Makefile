@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test test-fast lock install dev lint typecheck browser conll04-model relations-model eval clean
+.PHONY: demo test test-fast lock install dev lint typecheck browser patterns conll04-model relations-model eval clean
 
 # Every dependency comes pinned, with hashes, from a lock file made by pip-tools from
 # pyproject.toml (make lock); the project itself is installed over it without dependencies.
@@ -63,6 +63,11 @@ test: $(VENV)/.dev-installed browser
 # The unit tests and doctests only: no real spaCy model, no notebooks (seconds, not minutes).
 test-fast: $(VENV)/.dev-installed
 	$(VENV)/bin/pytest -q -m "not slow" --doctest-modules extract graph diplograph tests
+
+# Regenerates extract/patterns/relations.jsonl from its source, the rule notation in
+# tools/make_patterns.py (a test fails while the committed file differs from what this writes).
+patterns:
+	$(PYTHON) tools/make_patterns.py
 
 # Retrains the shipped CoNLL04 components (needs ../shared/benchmarks/conll04; a few minutes on CPU).
 conll04-model: $(VENV)/.dev-installed

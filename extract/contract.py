@@ -16,6 +16,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from extract._names import ACRONYM_SKIP, acronyms, initials
+
 __all__ = [
     "BROAD_TYPES",
     "ENTITY_TYPES",
@@ -66,42 +68,6 @@ def broad_type(entity_type: str) -> str:
     ('Organization', 'Country')
     """
     return BROAD_TYPES.get(entity_type, "Organization")
-
-
-#: Small words an acronym skips ("Bank of England" -> BE; see :func:`acronyms` for BOE).
-ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "on", "in"})
-
-
-def initials(name: str, strict: bool = False) -> str:
-    """The first letters of a name's capitalised words, small words skipped; "" for a name of
-    fewer than two words (or, with ``strict``, one whose content words are not all capitalised).
-
-    >>> initials("South China Morning Post"), initials("Bank of England"), initials("Bank of england", strict=True)
-    ('SCMP', 'BE', '')
-    """
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
-    if len(words) < 2 or (strict and not all(w[:1].isupper() for w in words)):
-        return ""
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
-def acronyms(name: str) -> frozenset[str]:
-    """Every acronym a name may go by: :func:`initials`, initials with the small words, and
-    capitalised words kept whole.
-
-    >>> sorted(acronyms("UK Independence Party")), sorted(acronyms("Bank of America"))
-    (['UIP', 'UKIP'], ['BA', 'BOA'])
-    """
-    words = name.replace("-", " ").split()
-    if len(words) < 2:
-        return frozenset()
-    content = [w for w in words if w.lower() not in ACRONYM_SKIP]
-    found = {
-        initials(name),
-        "".join(w[0] for w in words if w[:1].isalpha()).upper(),
-        "".join(w if w.isupper() else w[0] for w in content),
-    }
-    return frozenset(a for a in found if len(a) >= 2)
 
 
 #: The fifteen relations of the annotation guidelines, plus livesIn (CoNLL04's Live_In).
@@ -327,46 +293,57 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
         date=d.get("date"),
         source=d.get("source", ""),
         language=d.get("language", "en"),
-        entities=tuple(
-            Entity(
-                id=e["id"],
-                type=e["type"],
-                name=e["name"],
-                key=e["key"],
-                surface_forms=tuple(e.get("surface_forms", ())),
-                mentions=tuple(Mention(**m) for m in e.get("mentions", ())),
-                confidence=float(e.get("confidence", 1.0)),
-            )
-            for e in d.get("entities", ())
-        ),
-        relations=tuple(
-            Relation(
-                **{
-                    **r,
-                    "provenance": _prov(r["provenance"]),
-                    "subject_span": _pair(r.get("subject_span")),
-                    "object_span": _pair(r.get("object_span")),
-                }
-            )
-            for r in d.get("relations", ())
-        ),
-        events=tuple(
-            Event(
-                **{
-                    **ev,
-                    "participants": tuple(Participant(**p) for p in ev.get("participants", ())),
-                    "amounts": tuple(Amount(**a) for a in ev.get("amounts", ())),
-                    "provenance": _prov(ev["provenance"]),
-                }
-            )
-            for ev in d.get("events", ())
-        ),
-        quotes=tuple(Quote(**{**q, "provenance": _prov(q["provenance"])}) for q in d.get("quotes", ())),
+        entities=tuple(_entity(e) for e in d.get("entities", ())),
+        relations=tuple(_relation(r) for r in d.get("relations", ())),
+        events=tuple(_event(ev) for ev in d.get("events", ())),
+        quotes=tuple(_quote(q) for q in d.get("quotes", ())),
         extractor=d.get("extractor", ""),
         extractor_version=d.get("extractor_version", ""),
         model=d.get("model", ""),
         meta=dict(d.get("meta", {})),
     )
+
+
+def _entity(e: dict[str, Any]) -> Entity:
+    """An :class:`Entity` from its JSON object, mentions included; optional fields defaulted."""
+    return Entity(
+        id=e["id"],
+        type=e["type"],
+        name=e["name"],
+        key=e["key"],
+        surface_forms=tuple(e.get("surface_forms", ())),
+        mentions=tuple(Mention(**m) for m in e.get("mentions", ())),
+        confidence=float(e.get("confidence", 1.0)),
+    )
+
+
+def _relation(r: dict[str, Any]) -> Relation:
+    """A :class:`Relation` from its JSON object, its provenance and argument spans rebuilt."""
+    return Relation(
+        **{
+            **r,
+            "provenance": _prov(r["provenance"]),
+            "subject_span": _pair(r.get("subject_span")),
+            "object_span": _pair(r.get("object_span")),
+        }
+    )
+
+
+def _event(ev: dict[str, Any]) -> Event:
+    """An :class:`Event` from its JSON object, its participants, amounts and provenance rebuilt."""
+    return Event(
+        **{
+            **ev,
+            "participants": tuple(Participant(**p) for p in ev.get("participants", ())),
+            "amounts": tuple(Amount(**a) for a in ev.get("amounts", ())),
+            "provenance": _prov(ev["provenance"]),
+        }
+    )
+
+
+def _quote(q: dict[str, Any]) -> Quote:
+    """A :class:`Quote` from its JSON object, its provenance rebuilt."""
+    return Quote(**{**q, "provenance": _prov(q["provenance"])})
 
 
 _AGENT = frozenset({"Person", "Organization", "Country"})

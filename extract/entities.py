@@ -16,18 +16,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from extract._entity_index import EntityIndex
 from extract.contract import Entity, Mention, acronyms, broad_type
-from extract.countries import country_table
+from extract.countries import CountryTable, country_table
 from extract.lexicon import lexicon, word_set
 
 __all__ = ["EntityIndex", "build_entities", "entity_confidence", "entity_key", "clean_name", "HONORIFICS"]
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "prof", "mr.", "mrs.", "ms.", "dr."})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-_ORG_PRONOUNS = frozenset({"it", "its", "itself"})
-_RELATIVE = frozenset({"who", "which", "that", "whose"})
+#: The NER labels whose spans can become entities.
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -99,216 +99,152 @@ def _gazetteer_types() -> dict[str, str]:
     return {r["name"]: r["type"] for r in rows}
 
 
-class EntityIndex:
-    """The article's entities and the map from tokens to them."""
+class _Clusters:
+    """The clusters of one article as they grow, mention by mention, in text order."""
 
-    def __init__(
-        self, doc: Doc, entities: list[Entity], token_entity: dict[int, str], mention_order: list[tuple[int, str, str]]
-    ) -> None:
-        self.doc = doc
-        self.entities = entities
-        self.by_id = {e.id: e for e in entities}
-        self.token_entity = token_entity
-        # (token index, entity id, broad type) in text order, for finding antecedents.
-        self._order = mention_order
-        self._positions = [m[0] for m in mention_order]
-        self._org_roles = word_set("role_nouns_org")
-        self._company_nouns = word_set("company_nouns")
+    def __init__(self, doc: Doc) -> None:
+        self.sent_starts = [sent.start for sent in doc.sents]
+        self.all: list[_Cluster] = []
+        self.by_key: dict[tuple[str, str], _Cluster] = {}
+        self.token_cluster: dict[int, _Cluster] = {}
+        self.order: list[tuple[int, _Cluster]] = []
 
-    def _antecedent(self, token: Token, wanted: str, specific: bool = False) -> str | None:
-        """The last entity before ``token`` of broad type ``wanted`` (or, with ``specific``, of
-        exactly that type), sought in the current and the previous few sentences only."""
-        pos = bisect.bisect_left(self._positions, token.i)
-        for idx in range(pos - 1, -1, -1):
-            tok_i, ent_id, btype = self._order[idx]
-            if token.sent.start - tok_i > 120:
-                return None
-            if (self.by_id[ent_id].type if specific else btype) == wanted:
-                return ent_id
-        return None
+    def new(self, ctype: str) -> _Cluster:
+        """A new, empty cluster of type ``ctype`` with the next id (e1, e2, ...)."""
+        cluster = _Cluster(id=f"e{len(self.all) + 1}", type=ctype)
+        self.all.append(cluster)
+        return cluster
 
-    def _clause_subject(self, token: Token) -> str | None:
-        """ "Russia sells its gas": "its" is the organisation or country the sentence is about;
-        a sentence-initial "It" continues the subject of the sentence before."""
-        sent = token.sent
-        at_start = all(t.is_punct or t.is_space for t in token.doc[sent.start : token.i])
-        if at_start and sent.start > 0:
-            sent = token.doc[sent.start - 1].sent
-            token = sent[-1]
-        for tok in sent:
-            if tok.i >= token.i:
-                break
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i in self.token_entity:
-                ent = self.by_id[self.token_entity[tok.i]]
-                if broad_type(ent.type) in ("Organization", "Country"):
-                    return ent.id
-        return None
+    def keyed(self, ctype: str, key: str, canonical: str | None = None) -> _Cluster:
+        """The cluster filed under (``ctype``, ``key``), made (with a fixed ``canonical``) if new."""
+        cluster = self.by_key.get((ctype, key))
+        if cluster is None:
+            cluster = self.new(ctype)
+            if canonical is not None:
+                cluster.canonical, cluster.fixed = canonical, True
+            self.by_key[(ctype, key)] = cluster
+        return cluster
 
-    def resolve(self, token: Token, _depth: int = 0) -> str | None:
-        """The entity ``token`` stands for, or None.
-
-        Entity tokens map to their entity; personal pronouns to the last person named before
-        them; "it"/"its" and "the company"-like nouns to the last organisation; relative
-        pronouns to the noun their clause modifies; a common noun to an entity in apposition.
-        """
-        if token.i in self.token_entity:
-            return self.token_entity[token.i]
-        if _depth > 3:
-            return None
-        lower = token.lower_
-        if lower in _RELATIVE and token.head.dep_ in ("relcl", "acl") and token.head.head is not token:
-            return self.resolve(token.head.head, _depth + 1)
-        if token.pos_ == "PRON":
-            if lower in _PERSON_PRONOUNS:
-                return self._antecedent(token, "Person")
-            if lower in _ORG_PRONOUNS:
-                return self._clause_subject(token) or self._antecedent(token, "Organization")
-            return None
-        if token.pos_ in ("NOUN", "PROPN"):
-            for child in token.children:
-                if child.dep_ == "appos" and child.i in self.token_entity:
-                    return self.token_entity[child.i]
-                # "markets such as Latin America", "businesses including Macy's": the example.
-                if child.dep_ == "prep" and child.lower_ in ("such", "including", "like"):
-                    for pobj in child.subtree:
-                        if pobj.dep_ == "pobj" and pobj.i in self.token_entity:
-                            return self.token_entity[pobj.i]
-            if token.lemma_.lower() in ("country", "nation") and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
-            ):
-                return self._antecedent(token, "Country")
-            lemma = token.lemma_.lower()
-            if lemma in self._company_nouns and token.i + 1 < len(token.doc):
-                # "carmaker Geely", "oil giant Yukos": the name right after the noun.
-                nxt = self.token_entity.get(token.i + 1)
-                if nxt is not None and broad_type(self.by_id[nxt].type) == "Organization":
-                    return nxt
-            if lemma in self._org_roles and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children
-            ):
-                wanted = lexicon()["role_noun_types"].get(lemma)
-                if wanted is not None:
-                    # "the newspaper" is a media organisation or nothing, never the last firm.
-                    return self._antecedent(token, wanted, specific=True)
-                return self._antecedent(token, "Organization")
-        return None
-
-
-def _sentence_index(doc: Doc) -> list[int]:
-    return [sent.start for sent in doc.sents]
+    def attach(self, span: Span, cluster: _Cluster, name: str | None) -> None:
+        """Record ``span`` as a mention of ``cluster``; ``name`` (None for a demonym) joins its names."""
+        sent = bisect.bisect_right(self.sent_starts, span.start) - 1
+        cluster.mentions.append(Mention(span.text, span.label_, span.start_char, span.end_char, sent))
+        if name is not None:
+            cluster.add_name(name)
+            cluster.demonym_only = False
+        for tok in span:
+            self.token_cluster[tok.i] = cluster
+        self.order.append((span.start, cluster))
 
 
 def build_entities(doc: Doc) -> EntityIndex:
     """Group the entity spans of a parsed article into canonical :class:`Entity` records."""
     table = country_table()
     gazetteer = _gazetteer_types()
-    sent_starts = _sentence_index(doc)
-    clusters: list[_Cluster] = []
-    by_key: dict[tuple[str, str], _Cluster] = {}
-    token_cluster: dict[int, _Cluster] = {}
-    order: list[tuple[int, _Cluster]] = []
-
-    def new_cluster(ctype: str) -> _Cluster:
-        cluster = _Cluster(id=f"e{len(clusters) + 1}", type=ctype)
-        clusters.append(cluster)
-        return cluster
-
-    def attach(span: Span, cluster: _Cluster, name: str | None) -> None:
-        sent = bisect.bisect_right(sent_starts, span.start) - 1
-        cluster.mentions.append(Mention(span.text, span.label_, span.start_char, span.end_char, sent))
-        if name is not None:
-            cluster.add_name(name)
-            cluster.demonym_only = False
-        for tok in span:
-            token_cluster[tok.i] = cluster
-        order.append((span.start, cluster))
-
     groups = _political_groups(doc)
+    clusters = _Clusters(doc)
     for span in doc.ents:
-        label = span.label_
-        if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
-            continue
-        name = clean_name(span.text)
-        if not name or not any(ch.isalpha() for ch in name):
-            continue
-        ent_id = span.ent_id_ or ""
-        country = None
-        if label == "NORP":
-            country = table.country_of_demonym(name) or (ent_id if ent_id in table.names.values() else None)
-            if country is None:
-                if name not in groups:
-                    continue
-                label = "ORG"  # "Tory leader Michael Howard": the group is an organisation
-        elif label in ("GPE", "LOC", "ORG", "FAC"):
-            country = table.country_of(name) if label != "FAC" else None
-            if label == "ORG" and ent_id in gazetteer:
-                country = None
-            metonym_label = label == "GPE" or (label == "ORG" and not ent_id)
-            if country is None and metonym_label and span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
-                # Metonymy: "Beijing says", "Washington's stance" speak for the country.
-                country = table.country_of_capital(name)
-        if country is not None:
-            cluster = by_key.get(("Country", country))
-            if cluster is None:
-                cluster = new_cluster("Country")
-                cluster.canonical, cluster.fixed = country, True
-                by_key[("Country", country)] = cluster
-            attach(span, cluster, None if label == "NORP" else name)
-            continue
-        if label == "PERSON":
-            cluster = _match_person(name, clusters, order)
-            if cluster is None:
-                cluster = new_cluster("Person")
-            attach(span, cluster, name)
-            continue
-        if label == "ORG" and " " not in name and not ent_id:
-            # The NER often calls a surname an organisation ("Trump said").
-            person = _match_person(name, clusters, order)
-            if person is not None:
-                attach(span, person, name)
-                continue
-        if label == "ORG":
-            canonical = ent_id if ent_id in gazetteer else None
-            key = entity_key(canonical or name, "Organization")
-            cluster = by_key.get(("Organization", key)) or _match_org(name, clusters)
-            if cluster is None:
-                cluster = new_cluster(_org_type(canonical or name, gazetteer.get(canonical or "")))
-                by_key[("Organization", key)] = cluster
-            if canonical and not cluster.fixed:
-                cluster.canonical, cluster.fixed = canonical, True
-                cluster.type = _org_type(canonical, gazetteer.get(canonical))
-            attach(span, cluster, name)
-            continue
-        key = entity_key(name, "Place")
-        cluster = by_key.get(("Place", key))
-        if cluster is None:
-            cluster = new_cluster("Place")
-            by_key[("Place", key)] = cluster
-        attach(span, cluster, name)
+        _add_span(span, clusters, table, gazetteer, groups)
+    return _index(doc, clusters)
 
+
+def _add_span(
+    span: Span, clusters: _Clusters, table: CountryTable, gazetteer: dict[str, str], groups: frozenset[str]
+) -> None:
+    """File one NER span under its entity: a country it names, else a person, organisation or place."""
+    label = span.label_
+    if label not in _NAME_LABELS:
+        return
+    name = clean_name(span.text)
+    if not name or not any(ch.isalpha() for ch in name):
+        return
+    ent_id = span.ent_id_ or ""
+    country = _country_named(span, label, name, ent_id, table, gazetteer)
+    if country is not None:
+        # A demonym links the mention to its country without being one of its names.
+        clusters.attach(span, clusters.keyed("Country", country, canonical=country), None if label == "NORP" else name)
+        return
+    if label == "NORP":
+        if name not in groups:
+            return
+        label = "ORG"  # "Tory leader Michael Howard": the group is an organisation
+    clusters.attach(span, _cluster_for(clusters, label, name, ent_id, gazetteer), name)
+
+
+def _country_named(
+    span: Span, label: str, name: str, ent_id: str, table: CountryTable, gazetteer: dict[str, str]
+) -> str | None:
+    """The country a span stands for: by demonym, name or alias, or (as a subject) by its capital."""
+    if label == "NORP":
+        return table.country_of_demonym(name) or (ent_id if ent_id in table.names.values() else None)
+    if label not in ("GPE", "LOC", "ORG", "FAC"):
+        return None
+    country = table.country_of(name) if label != "FAC" else None
+    if label == "ORG" and ent_id in gazetteer:
+        country = None
+    metonym_label = label == "GPE" or (label == "ORG" and not ent_id)
+    if country is None and metonym_label and span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        # Metonymy: "Beijing says", "Washington's stance" speak for the country.
+        country = table.country_of_capital(name)
+    return country
+
+
+def _cluster_for(clusters: _Clusters, label: str, name: str, ent_id: str, gazetteer: dict[str, str]) -> _Cluster:
+    """The person, organisation or place cluster a (non-country) name joins, made if new."""
+    if label == "PERSON":
+        person = _match_person(name, clusters.order)
+        return person if person is not None else clusters.new("Person")
+    if label == "ORG" and " " not in name and not ent_id:
+        # The NER often calls a surname an organisation ("Trump said").
+        person = _match_person(name, clusters.order)
+        if person is not None:
+            return person
+    if label == "ORG":
+        return _org_cluster(clusters, name, ent_id, gazetteer)
+    return clusters.keyed("Place", entity_key(name, "Place"))
+
+
+def _org_cluster(clusters: _Clusters, name: str, ent_id: str, gazetteer: dict[str, str]) -> _Cluster:
+    """The organisation a name joins (same key, acronym or short form), typed and named by the gazetteer."""
+    canonical = ent_id if ent_id in gazetteer else None
+    key = entity_key(canonical or name, "Organization")
+    cluster = clusters.by_key.get(("Organization", key)) or _match_org(name, clusters.all)
+    if cluster is None:
+        cluster = clusters.new(_org_type(canonical or name, gazetteer.get(canonical or "")))
+        clusters.by_key[("Organization", key)] = cluster
+    if canonical and not cluster.fixed:
+        cluster.canonical, cluster.fixed = canonical, True
+        cluster.type = _org_type(canonical, gazetteer.get(canonical))
+    return cluster
+
+
+def _index(doc: Doc, clusters: _Clusters) -> EntityIndex:
+    """The entities of the clusters worth keeping (no bare demonym groups) and their token map."""
     entities: list[Entity] = []
     kept: dict[int, str] = {}
-    for cluster in clusters:
+    for cluster in clusters.all:
         if cluster.type != "Country" and cluster.demonym_only:
             continue
-        if not cluster.fixed:
-            cluster.canonical = _canonical(cluster)
-        btype = broad_type(cluster.type)
-        entities.append(
-            Entity(
-                id=cluster.id,
-                type=cluster.type,
-                name=cluster.canonical,
-                key=entity_key(cluster.canonical, btype),
-                surface_forms=tuple(n for n in cluster.names if n != cluster.canonical),
-                mentions=tuple(cluster.mentions),
-                confidence=entity_confidence(doc, cluster.mentions, cluster.fixed),
-            )
-        )
+        entities.append(_entity(doc, cluster))
         kept[id(cluster)] = cluster.id
-    token_entity = {i: kept[id(c)] for i, c in token_cluster.items() if id(c) in kept}
-    mention_order = [(i, kept[id(c)], broad_type(c.type)) for i, c in order if id(c) in kept]
+    token_entity = {i: kept[id(c)] for i, c in clusters.token_cluster.items() if id(c) in kept}
+    mention_order = [(i, kept[id(c)], broad_type(c.type)) for i, c in clusters.order if id(c) in kept]
     return EntityIndex(doc, entities, token_entity, mention_order)
+
+
+def _entity(doc: Doc, cluster: _Cluster) -> Entity:
+    """The :class:`Entity` record of a finished cluster, its canonical name chosen if not fixed."""
+    if not cluster.fixed:
+        cluster.canonical = _canonical(cluster)
+    return Entity(
+        id=cluster.id,
+        type=cluster.type,
+        name=cluster.canonical,
+        key=entity_key(cluster.canonical, broad_type(cluster.type)),
+        surface_forms=tuple(n for n in cluster.names if n != cluster.canonical),
+        mentions=tuple(cluster.mentions),
+        confidence=entity_confidence(doc, cluster.mentions, cluster.fixed),
+    )
 
 
 def entity_confidence(doc: Doc, mentions: list[Mention], known: bool) -> float:
@@ -373,7 +309,8 @@ def _canonical(cluster: _Cluster) -> str:
     return max(full, key=lambda n: (len(n.split()), len(n)))
 
 
-def _match_person(name: str, clusters: list[_Cluster], order: list[tuple[int, _Cluster]]) -> _Cluster | None:
+def _match_person(name: str, order: list[tuple[int, _Cluster]]) -> _Cluster | None:
+    """The person cluster ``name`` refers to: the same name, or a surname of a full name either way."""
     words = name.split()
     # Most recent first: "Ma" refers to the Ma the article spoke of last.
     seen: set[int] = set()

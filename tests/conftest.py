@@ -174,6 +174,27 @@ def hand_parsed(vocab):
 
 
 @pytest.fixture(scope="session")
+def hand_index():
+    """A factory of an EntityIndex over a hand-made Doc: ``hand_index(doc, [(start, end, id, type)])``
+    with one (first token, last token + 1, entity id, entity type) per mention, in any order."""
+    from extract.contract import Entity, broad_type
+    from extract.entities import EntityIndex
+
+    def build(doc, mentions):
+        entities = {}
+        token_entity = {}
+        order = []
+        for start, end, ent_id, ent_type in mentions:
+            name = doc[start:end].text
+            entities.setdefault(ent_id, Entity(ent_id, ent_type, name, name.lower()))
+            token_entity.update(dict.fromkeys(range(start, end), ent_id))
+            order.append((start, ent_id, broad_type(ent_type)))
+        return EntityIndex(doc, list(entities.values()), token_entity, sorted(order))
+
+    return build
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The real spaCy pipeline with diplograph's components (slow to load, loaded once)."""
     from extract.model import load_pipeline

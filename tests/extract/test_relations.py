@@ -3,6 +3,7 @@ import pytest
 from extract.components import RelationMatcher
 from extract.entities import build_entities
 from extract.relations import read_matches, to_facts
+from tests.conftest import make_doc
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +69,35 @@ def test_relations_pattern_files_name_only_known_relations():
         for rule in load_jsonl(name):
             assert rule["relation"] in RELATIONS, rule["id"]
             assert 0 < rule["confidence"] <= 1
+
+
+def _talks(vocab):
+    # "talks between Japan , China and Korea ."
+    words = ["talks", "between", "Japan", ",", "China", "and", "Korea", "."]
+    heads = [0, 0, 1, 2, 2, 4, 4, 0]
+    deps = ["ROOT", "prep", "pobj", "punct", "conj", "cc", "conj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    return make_doc(vocab, words, heads, deps, pos=pos)
+
+
+def test_relations_all_pairs_rule_joins_every_two_of_a_group(vocab, hand_index):
+    doc = _talks(vocab)
+    index = hand_index(doc, [(2, 3, "e1", "Country"), (4, 5, "e2", "Country"), (6, 7, "e3", "Country")])
+    doc._.dg_matches = [("between", {"trigger": 0, "subject": 2, "object": 4})]
+    rules = {"between": {"relation": "met", "confidence": 0.8, "all_pairs": True, "pattern": []}}
+    found = [(c.subject, c.object, c.s_tok, c.o_tok) for c in read_matches(doc, index, rules)]
+    assert found == [("e1", "e2", 2, 4), ("e1", "e3", 2, 6), ("e2", "e3", 4, 6)]
+
+
+def test_relations_arguments_must_fit_the_signature_and_the_rules_types(vocab, hand_index):
+    doc = _talks(vocab)
+    index = hand_index(doc, [(2, 3, "e1", "Country"), (4, 5, "e2", "Company"), (6, 7, "e3", "Place")])
+    doc._.dg_matches = [
+        ("r", {"trigger": 0, "subject": 2, "object": 4}),
+        ("r", {"trigger": 0, "subject": 2, "object": 6}),
+    ]
+    met = {"r": {"relation": "met", "confidence": 0.8, "pattern": []}}
+    # Place is no party to a meeting (the signature); the company is.
+    assert [(c.subject, c.object) for c in read_matches(doc, index, met)] == [("e1", "e2")]
+    only_countries = {"r": {**met["r"], "object_types": ["Country"]}}
+    assert read_matches(doc, index, only_countries) == []
