@@ -197,18 +197,22 @@ def test_cli_scale_benchmark_prints_its_figures(tmp_path):
         [
             sys.executable,
             str(root / "benchmarks" / "scale.py"),
-            "--jsonl",
+            "--corpus",
             str(wire),
             "--processes",
             "1",
             "--cutoff",
             "20",
+            "--add",
+            "1",
         ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    assert "3 stories" in out and "bare spaCy" in out and "ratio" in out
+    assert "3 articles" in out and "bare spaCy" in out and "ratio" in out
+    assert "the same build again" in out and "extracted 0 article(s)" in out
+    assert "adding 1 articles" in out and "extracted 1 article(s)" in out
     assert out.count("Oxigraph p50") == 5 and "diplograph --help" in out
 
 
