@@ -58,11 +58,12 @@ browser:
 test: $(VENV)/.dev-installed browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q --doctest-modules extract graph diplograph tests
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/pytest -q --doctest-modules base extract graph scoring diplograph tests
 
 # The unit tests and doctests only: no real spaCy model, no notebooks (seconds, not minutes).
 test-fast: $(VENV)/.dev-installed
-	$(VENV)/bin/pytest -q -m "not slow" --doctest-modules extract graph diplograph tests
+	$(VENV)/bin/pytest -q -m "not slow" --doctest-modules base extract graph scoring diplograph tests
 
 # Regenerates extract/patterns/relations.jsonl from its source, the rule notation in
 # tools/make_patterns.py (a test fails while the committed file differs from what this writes).

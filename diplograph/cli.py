@@ -16,8 +16,8 @@ from typing import Any
 
 import click
 
+from base.errors import DiplographError
 from diplograph import __version__
-from diplograph.errors import DiplographError
 from graph.kinds import EXPORT_FORMATS, FIGURE_KINDS
 
 __all__ = ["main", "cli"]
@@ -52,7 +52,7 @@ def cli(verbose: int) -> None:
 
 
 def _settings(config: Path | None, **overrides: Any) -> Any:
-    from diplograph.config import load_settings
+    from base.settings import load_settings
 
     return load_settings(config).override(**overrides)
 
@@ -176,7 +176,7 @@ def build(
       diplograph build stories.jsonl -o out --field text=body --field id=story_id
       diplograph build records.jsonl -o out --min-confidence 0.7
     """
-    from diplograph.errors import InputError
+    from base.errors import InputError
     from diplograph.workflow import build_store, stored_records, write_records
 
     fmts = [f.strip().lstrip(".") for f in formats.split(",") if f.strip()]
@@ -220,7 +220,7 @@ def remove(out_dir: Path, ids: tuple[str, ...], config: Path | None) -> None:
     Example:
       diplograph remove out alibaba-trump-jobs.txt
     """
-    from diplograph.errors import InputError
+    from base.errors import InputError
     from diplograph.workflow import remove_articles
 
     unknown, report = remove_articles(out_dir, list(ids), _settings(config))
@@ -361,7 +361,7 @@ def draw(
       diplograph draw out -o timeline.png --kind timeline
       diplograph draw out -o matrix.png --kind matrix
     """
-    from diplograph.errors import InputError
+    from base.errors import InputError
     from graph import figures
     from graph.draw import save_figure
     from graph.io import load_graph
@@ -490,7 +490,8 @@ def eval_command(
     """
     import json
 
-    from diplograph.workflow import evaluate, format_scores
+    from diplograph.workflow import evaluate
+    from scoring.report import format_scores
 
     settings = _settings(config, model=model, extractor=extractor)
     result = evaluate(list(gold), corpus, settings, min_confidence=min_confidence).as_dict()
@@ -513,8 +514,8 @@ def agree_command(first: Path, second: Path, as_json: bool) -> None:
     """
     import json
 
-    from diplograph.workflow import format_scores
-    from extract.gold import agreement, load_gold_files
+    from scoring.gold import agreement, load_gold_files
+    from scoring.report import format_scores
 
     result = agreement(load_gold_files([first]), load_gold_files([second])).as_dict()
     click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
@@ -536,7 +537,8 @@ def eval_conll04(file: Path, model: str | None, as_json: bool, extractor: str) -
     """
     import json
 
-    from extract.conll04 import evaluate_conll04, format_conll04, load_conll04
+    from scoring.conll04 import evaluate_conll04, load_conll04
+    from scoring.report import format_conll04
 
     result = evaluate_conll04(load_conll04(file), model=model, extractor_name=extractor)
     click.echo(json.dumps(result, indent=1) if as_json else format_conll04(result))

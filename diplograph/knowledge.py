@@ -66,7 +66,7 @@ class KnowledgeGraph:
         limit: int | None = None,
     ) -> KnowledgeGraph:
         """Extract and build from article files and folders (``limit`` caps the count)."""
-        from diplograph.config import Settings
+        from base.settings import Settings
         from diplograph.workflow import extract_all, read_inputs
 
         read = read_inputs([Path(p) for p in inputs])

@@ -14,8 +14,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from diplograph.config import Settings
-from diplograph.errors import InputError
+from base.errors import InputError
+from base.settings import Settings
 from extract.contract import Document, document_to_json
 from extract.reader import Article
 from extract.sources import DEFAULT_FIELDS, Fields, Skipped, iter_sources, read_corpus_document
@@ -118,7 +118,7 @@ def extract_all(
 
 def write_records(documents: Iterable[Document], target: Path) -> None:
     """Write documents as JSON Lines, atomically."""
-    from diplograph._atomic import atomic_writes
+    from base.atomic import atomic_writes
     from extract.contract import document_to_json
 
     with atomic_writes(target) as (tmp,), tmp.open("w", encoding="utf-8") as fh:
@@ -285,9 +285,9 @@ def evaluate(
 ) -> Any:
     """Extract the articles the gold files name (relative to ``corpus``) and score them.
 
-    Returns :class:`extract.gold.Scores`.
+    Returns :class:`scoring.gold.Scores`.
     """
-    from extract.gold import load_gold_files, score
+    from scoring.gold import load_gold_files, score
 
     golds = load_gold_files(gold_inputs)
     if not corpus.is_dir():
@@ -295,28 +295,3 @@ def evaluate(
     articles = [read_corpus_document(corpus, g.doc) for g in golds]
     documents = extract_all(articles, settings, progress=progress)
     return score(documents, golds, min_confidence=min_confidence)
-
-
-def format_scores(result: dict[str, Any]) -> str:
-    """The evaluation as a text table: one row per relation, micro total, quotes, bands."""
-    lines = [f"{'relation':<12} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"]
-    for rel, c in result["relations"].items():
-        gold, pred = c.get("tp", 0) + c.get("fn", 0), c.get("tp", 0) + c.get("fp", 0)
-        lines.append(
-            f"{rel:<12} {gold:>5} {pred:>5} {c.get('tp', 0):>4} {c['precision']:>6.2f} {c['recall']:>6.2f} "
-            f"{c['f1']:>6.2f}"
-        )
-    m = result["micro"]
-    gold, pred = m.get("tp", 0) + m.get("fn", 0), m.get("tp", 0) + m.get("fp", 0)
-    lines.append("-" * 50)
-    lines.append(
-        f"{'micro':<12} {gold:>5} {pred:>5} {m.get('tp', 0):>4} {m['precision']:>6.2f} {m['recall']:>6.2f} "
-        f"{m['f1']:>6.2f}"
-    )
-    q = result["quotes"]
-    lines.append(f"\nquote attribution: {q['correct']}/{q['gold']} = {q['attribution']:.2f}")
-    lines.append("\nprecision by confidence band:")
-    for band, b in result["confidence_bands"].items():
-        precision = "-" if b["precision"] is None else f"{b['precision']:.2f}"
-        lines.append(f"  {band}: {b['correct']:>3}/{b['predicted']:<3} correct, precision {precision}")
-    return "\n".join(lines)

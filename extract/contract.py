@@ -278,7 +278,7 @@ def document_from_json(line: str | dict[str, Any]) -> Document:
     """Parse one JSON line (or an already parsed object) back into a :class:`Document`.
 
     Raises ``ValueError`` (or ``KeyError``/``TypeError``) when the object does not follow the
-    contract; callers turn that into an :class:`~diplograph.errors.InputError` with the line.
+    contract; callers turn that into an :class:`~base.errors.InputError` with the line.
     """
     d = json.loads(line) if isinstance(line, str) else line
     if not isinstance(d, dict):

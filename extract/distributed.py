@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from diplograph.errors import InputError
+from base.errors import InputError
 from extract.contract import Document
 from extract.pipeline import get_extractor
 from extract.reader import Article

@@ -6,7 +6,7 @@ import functools
 import logging
 from typing import Any
 
-from diplograph.errors import ModelError
+from base.errors import ModelError
 
 __all__ = ["DEFAULT_MODELS", "INSTALL_HINT", "resolve_model_name", "load_pipeline", "model_label"]
 

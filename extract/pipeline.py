@@ -15,6 +15,7 @@ from typing import Any
 
 import catalogue
 
+from base.settings import DEFAULT_EXTRACTOR
 from extract.contract import Document
 from extract.reader import Article
 
@@ -31,8 +32,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.2.0"
-#: The extractor used when none is named (settings, CLI, benchmarks).
-DEFAULT_EXTRACTOR = "hybrid.v1"
 extractors = catalogue.create("diplograph", "extractors", entry_points=False)
 
 
@@ -144,7 +143,7 @@ def make_conll04_extractor(model: str | None = None, **options: Any) -> Any:
 
 def get_extractor(name: str) -> Callable[..., Any]:
     """The extractor factory registered as ``name``; an unknown name is an InputError."""
-    from diplograph.errors import InputError
+    from base.errors import InputError
 
     try:
         factory: Callable[..., Any] = extractors.get(name)

@@ -2,7 +2,7 @@
 
 An article file is UTF-8 plain text; its first non-blank line is the headline. A date is read
 from a ``PUBLISHED :``/``Date:`` line near the top when there is one. Every refusal raises an
-:class:`~diplograph.errors.InputError` whose message names the file and the problem.
+:class:`~base.errors.InputError` whose message names the file and the problem.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
-from diplograph.errors import InputError, UnusableArticle
+from base.errors import InputError, UnusableArticle
 from extract.language import english_problem
 
 __all__ = [

@@ -8,10 +8,10 @@ that mix them.
 - ``.jsonl``: one JSON object a line, either articles (fields ``id``, ``title``, ``date``,
   ``text`` by default, renamed with :class:`Fields`) or diplograph records (``id``,
   ``entities``, ``relations``...), told apart by the first line's fields. A line that is
-  neither is an :class:`~diplograph.errors.InputError` naming the file and line.
+  neither is an :class:`~base.errors.InputError` naming the file and line.
 
 In a corpus (a folder, or a JSON Lines file of articles) an article that cannot be used
-(:class:`~diplograph.errors.UnusableArticle`: empty, binary, not English...) is yielded as a
+(:class:`~base.errors.UnusableArticle`: empty, binary, not English...) is yielded as a
 :class:`Skipped` entry for the caller to report and count; with ``strict`` it is raised. A
 single named file that cannot be used is always an error.
 """
@@ -26,7 +26,7 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
-from diplograph.errors import InputError, UnusableArticle
+from base.errors import InputError, UnusableArticle
 from extract.reader import MAX_BYTES, Article, check_text, clean_text, decode, read_article, unwrap_lines
 
 __all__ = [

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from diplograph.errors import ModelError
+from base.errors import ModelError
 from extract.contract import SIGNATURES, Document, Entity, Mention, Provenance, Relation, broad_type
 from extract.countries import country_table
 from extract.entities import clean_name, entity_key

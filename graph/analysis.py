@@ -19,7 +19,7 @@ import networkx as nx
 import pandas as pd
 from rdflib import Dataset, Graph
 
-from diplograph.errors import DiplographError
+from base.errors import DiplographError
 from graph.network import to_networkx
 from graph.query import run_query
 

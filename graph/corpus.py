@@ -33,7 +33,7 @@ from typing import Any
 
 from rdflib import Dataset, URIRef
 
-from diplograph.errors import GraphFileError, InputError
+from base.errors import GraphFileError, InputError
 from extract.contract import Document
 from graph.build import GRAPH_VERSION, corpus_identities, corpus_labels, graph_iri, write_article
 from graph.iri import BASE, digest

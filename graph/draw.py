@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph._atomic import atomic_writes
+from base.atomic import atomic_writes
 
 __all__ = ["TYPE_COLOURS", "draw_network", "new_figure", "save_figure"]
 

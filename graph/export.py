@@ -10,8 +10,8 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset, Graph
 
-from diplograph._atomic import atomic_writes
-from diplograph.errors import InputError
+from base.atomic import atomic_writes
+from base.errors import InputError
 from graph.io import write_graph
 from graph.kinds import EXPORT_FORMATS
 from graph.namespace import PREFIXES

@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph._atomic import atomic_writes
+from base.atomic import atomic_writes
 from graph.draw import TYPE_COLOURS
 
 __all__ = ["graph_page", "write_page"]

@@ -17,8 +17,8 @@ from typing import Any
 
 from rdflib import XSD, Dataset, Literal
 
-from diplograph._atomic import atomic_writes
-from diplograph.errors import GraphFileError, InputError
+from base.atomic import atomic_writes
+from base.errors import GraphFileError, InputError
 from extract.contract import Document, document_from_json
 from graph.build import bind_prefixes, decimal_literal, union_graph
 from graph.corpus import store_path

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplograph.errors import GraphFileError
+from base.errors import GraphFileError
 from extract.contract import Document, document_from_json, document_to_json
 
 __all__ = ["MANIFEST_FILE", "Entry", "Manifest", "content_hash"]

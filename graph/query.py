@@ -14,7 +14,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
-from diplograph.errors import QueryError
+from base.errors import QueryError
 from graph.namespace import PREFIXES as NAMESPACES
 
 __all__ = ["QueryResult", "canned_queries", "refuse_updates", "resolve_query", "run_query", "format_result"]

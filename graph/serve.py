@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from diplograph.errors import GraphFileError
+from base.errors import GraphFileError
 from graph.corpus import store_path
 from graph.store import DEFAULT_TIMEOUT
 

@@ -6,7 +6,7 @@ holding one named graph per article.
 :func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; the store's default
 graph holds the union of the article graphs, each triple once (:func:`fill_default_graph`).
 It runs the query in a child process, so a query that never ends (a cross product) is
-stopped after ``timeout`` seconds with a one-line :class:`~diplograph.errors.QueryError`;
+stopped after ``timeout`` seconds with a one-line :class:`~base.errors.QueryError`;
 updates are refused. A graph file (``.ttl``, ``.trig``,
 ...) with no store beside it is loaded into an in-memory Oxigraph store first.
 """
@@ -17,7 +17,7 @@ import multiprocessing
 from pathlib import Path
 from typing import Any
 
-from diplograph.errors import GraphFileError, QueryError
+from base.errors import GraphFileError, QueryError
 from graph.corpus import store_path
 from graph.io import FORMATS, resolve_graph_path
 from graph.namespace import PREFIXES as NAMESPACES

@@ -36,7 +36,7 @@ def gold_name(doc: str) -> str:
 
 
 def check(path: Path) -> list[str]:
-    from extract.gold import load_gold
+    from scoring.gold import load_gold
 
     problems = []
     try:
@@ -60,7 +60,7 @@ def check(path: Path) -> list[str]:
         if extra:
             problems.append(f"{path}: relation {rel} has fields {sorted(extra)}; only s, p, o, title are kept")
     from extract.contract import SIGNATURES
-    from extract.gold import INVERSES
+    from scoring.gold import INVERSES
 
     types = {e["id"]: e.get("type") for e in data["entities"]}
     for rel in data["relations"]:

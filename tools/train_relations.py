@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.contract import Document  # noqa: E402
-from extract.gold import GoldFile, load_gold_files, normalise_name, score  # noqa: E402
+from scoring.gold import GoldFile, load_gold_files, normalise_name, score  # noqa: E402
 
 GRID = [round(0.2 + 0.05 * i, 2) for i in range(15)]
 

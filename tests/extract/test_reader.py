@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.errors import InputError
+from base.errors import InputError
 from extract.reader import check_text, collect_paths, read_article
 
 ENGLISH = "Alibaba founder Jack Ma met Donald Trump in New York and said the talks went well.\n"

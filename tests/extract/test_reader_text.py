@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from diplograph.errors import InputError
+from base.errors import InputError
 from extract.reader import clean_text, read_article, unwrap_lines
 from extract.sources import read_corpus_document, read_story
 

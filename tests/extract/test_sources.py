@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from diplograph.errors import InputError, UnusableArticle
+from base.errors import InputError, UnusableArticle
 from extract.sources import Fields, iter_sources, jsonl_kind, read_html
 
 ENGLISH = "Alibaba founder Jack Ma met Donald Trump in New York and said the talks went well for both."

@@ -53,7 +53,7 @@ def test_export_every_format_is_readable(tmp_path, small_dataset, fmt):
 
 
 def test_export_unknown_format_is_an_error(tmp_path, small_dataset):
-    from diplograph.errors import InputError
+    from base.errors import InputError
 
     with pytest.raises(InputError, match="accepted: jsonld"):
         export(small_dataset, "xlsx", tmp_path / "g.xlsx")

@@ -1,7 +1,7 @@
 import pytest
 from rdflib.compare import isomorphic
 
-from diplograph.errors import GraphFileError, InputError
+from base.errors import GraphFileError, InputError
 from graph.build import union_graph
 from graph.io import load_graph, read_records, write_graph, write_outputs
 
@@ -61,7 +61,7 @@ def test_io_malformed_records_line_names_file_and_line(tmp_path):
 def test_io_records_file_with_an_article_line_is_an_error_naming_the_line(tmp_path):
     import json
 
-    from diplograph.errors import InputError
+    from base.errors import InputError
     from extract.contract import Document, document_to_json
 
     path = tmp_path / "records.jsonl"

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from diplograph.errors import QueryError
+from base.errors import QueryError
 from graph.query import canned_queries, format_result, resolve_query, run_query
 
 

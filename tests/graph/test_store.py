@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.errors import QueryError
+from base.errors import QueryError
 from graph.corpus import Corpus
 from graph.io import write_graph
 from graph.manifest import content_hash

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from diplograph.errors import GoldError
+from base.errors import GoldError
 from extract.contract import Document, Entity, Provenance, Quote, Relation
-from extract.gold import load_gold, normalise_name, score
+from scoring.gold import load_gold, normalise_name, score
 
 
 def _gold(tmp_path, **overrides):
@@ -114,7 +114,7 @@ def test_gold_document_missing_from_the_build_is_an_error(tmp_path):
 
 
 def test_gold_agreement_of_a_set_with_itself_is_perfect(tmp_path):
-    from extract.gold import agreement
+    from scoring.gold import agreement
 
     gold = load_gold(_gold(tmp_path))
     result = agreement([gold], [gold]).as_dict()
@@ -123,7 +123,7 @@ def test_gold_agreement_of_a_set_with_itself_is_perfect(tmp_path):
 
 
 def test_gold_agreement_counts_what_the_second_annotator_added_and_missed(tmp_path):
-    from extract.gold import agreement
+    from scoring.gold import agreement
 
     first = load_gold(_gold(tmp_path))
     other = tmp_path / "b"
@@ -144,7 +144,7 @@ def test_gold_agreement_counts_what_the_second_annotator_added_and_missed(tmp_pa
 
 
 def test_gold_agreement_needs_the_same_articles(tmp_path):
-    from extract.gold import agreement
+    from scoring.gold import agreement
 
     first = load_gold(_gold(tmp_path))
     other = tmp_path / "b"

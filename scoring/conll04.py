@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diplograph.errors import GoldError
+from base.errors import GoldError
+from scoring.metrics import prf_table
 
 __all__ = ["RELATION_MAP", "Sentence", "load_conll04", "evaluate_conll04"]
 
@@ -106,42 +107,16 @@ def evaluate_conll04(
         found = {((d.start, d.end), {"PERSON": "Peop", "ORG": "Org"}.get(d.label_, "Loc")) for d in doc.ents}
         entity_counts["gold_args_found"] += len(gold_ents & found)
 
-    def prf(c: Counter[str]) -> dict[str, float]:
-        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        return {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            **dict(c),
-        }
-
     micro: Counter[str] = Counter()
     for r in SCORED:
         micro.update(counts[r])
     return {
         "extractor": extractor_name,
         "sentences": len(sentences),
-        "micro": prf(micro),
-        "relations": {r: prf(counts[r]) for r in SCORED},
-        "kill": prf(counts["Kill"]),
+        "micro": prf_table(micro),
+        "relations": {r: prf_table(counts[r]) for r in SCORED},
+        "kill": prf_table(counts["Kill"]),
         "argument_entities_exact": round(entity_counts["gold_args_found"] / entity_counts["gold_args"], 4)
         if entity_counts["gold_args"]
         else 0.0,
     }
-
-
-def format_conll04(result: dict[str, Any]) -> str:
-    lines = [
-        f"CoNLL04: {result['sentences']} sentences, extractor {result['extractor']}; "
-        "strict micro F1 over the four relations",
-        f"{'relation':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}",
-    ]
-    rows = [*result["relations"].items(), ("micro", result["micro"]), ("Kill (apart)", result["kill"])]
-    for name, c in rows:
-        lines.append(
-            f"{name:<12} {c.get('tp', 0):>4} {c.get('fp', 0):>4} {c.get('fn', 0):>4} "
-            f"{c['precision']:>6.2f} {c['recall']:>6.2f} {c['f1']:>6.2f}"
-        )
-    lines.append(f"gold argument entities found exactly by the NER: {result['argument_entities_exact']:.2f}")
-    return "\n".join(lines)

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplograph.errors import GoldError
+from base.errors import GoldError
 from extract.contract import RELATIONS, SYMMETRIC_RELATIONS, Document
+from scoring.metrics import prf
 
 __all__ = [
     "GoldFile",
@@ -171,11 +172,8 @@ class Scores:
 
     @staticmethod
     def prf(c: Counter[str]) -> tuple[float, float, float]:
-        tp, fp, fn = c["tp"], c["fp"], c["fn"]
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        """Precision, recall and F1 of one relation's (or the micro) counts."""
+        return prf(c)
 
     def micro(self) -> Counter[str]:
         total: Counter[str] = Counter()

@@ -20,10 +20,12 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from diplograph.errors import InputError
-from extract.pipeline import DEFAULT_EXTRACTOR
+from base.errors import InputError
 
-__all__ = ["Settings", "load_settings"]
+__all__ = ["DEFAULT_EXTRACTOR", "Settings", "load_settings"]
+
+#: The extractor used when none is named (settings, CLI, benchmarks); registered in extract.pipeline.
+DEFAULT_EXTRACTOR = "hybrid.v1"
 
 
 @dataclass(frozen=True)

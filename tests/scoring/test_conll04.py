@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from diplograph.errors import GoldError
-from extract.conll04 import evaluate_conll04, load_conll04
+from base.errors import GoldError
+from scoring.conll04 import evaluate_conll04, load_conll04
 
 SENTENCE = {
     "tokens": [
