@@ -44,7 +44,7 @@ def _committed(out: Path) -> int:
         db.close()
 
 
-def test_build_adds_new_articles_skips_unchanged_and_equals_a_clean_build(tmp_path, store_graphs, same_graphs):
+def test_cli_build_adds_new_articles_skips_unchanged_and_equals_a_clean_build(tmp_path, store_graphs, same_graphs):
     corpus = tmp_path / "articles"
     corpus.mkdir()
     sources = sorted(EXAMPLES.glob("*.txt"))
@@ -62,7 +62,7 @@ def test_build_adds_new_articles_skips_unchanged_and_equals_a_clean_build(tmp_pa
     assert same_graphs(store_graphs(out), store_graphs(clean))
 
 
-def test_build_changed_article_is_replaced_and_remove_drops_it(tmp_path, store_graphs, same_graphs):
+def test_cli_build_changed_article_is_replaced_and_remove_drops_it(tmp_path, store_graphs, same_graphs):
     corpus = tmp_path / "articles"
     corpus.mkdir()
     for src in sorted(EXAMPLES.glob("*.txt")):
@@ -87,7 +87,7 @@ def test_build_changed_article_is_replaced_and_remove_drops_it(tmp_path, store_g
     assert unknown.returncode == 2 and "no article 'no/such.txt'" in unknown.stderr
 
 
-def test_build_killed_half_way_leaves_the_store_whole_and_a_rerun_finishes_it(
+def test_cli_build_killed_half_way_leaves_the_store_whole_and_a_rerun_finishes_it(
     tmp_path, article_copies, store_graphs, same_graphs
 ):
     out = tmp_path / "out"
@@ -128,7 +128,7 @@ def test_build_killed_half_way_leaves_the_store_whole_and_a_rerun_finishes_it(
     assert same_graphs(store_graphs(out), finished)
 
 
-def test_build_on_a_dask_cluster_equals_the_local_build(tmp_path, store_graphs, same_graphs):
+def test_cli_build_on_a_dask_cluster_equals_the_local_build(tmp_path, store_graphs, same_graphs):
     from distributed import LocalCluster
 
     local = tmp_path / "local"
