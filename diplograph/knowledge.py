@@ -13,9 +13,18 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from matplotlib.figure import Figure
+    from rdflib import Dataset
+
+    from extract.contract import Document
+    from graph.stats import GraphStats
+    from graph.validate import ValidationReport
 
 __all__ = ["KnowledgeGraph"]
 
@@ -38,7 +47,7 @@ SELECT ?iri ?label (COUNT(DISTINCT ?doc) AS ?articles) WHERE {
 class KnowledgeGraph:
     """A built graph (an rdflib Dataset, one named graph per article) with analysis helpers."""
 
-    def __init__(self, dataset: Any) -> None:
+    def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
 
     # ------------------------------------------------------------------ construction
@@ -50,7 +59,7 @@ class KnowledgeGraph:
         return cls(load_graph(Path(path)))
 
     @classmethod
-    def from_documents(cls, documents: Iterable[Any], min_confidence: float = 0.0) -> KnowledgeGraph:
+    def from_documents(cls, documents: Iterable[Document], min_confidence: float = 0.0) -> KnowledgeGraph:
         """Build from extracted records (:class:`extract.contract.Document`)."""
         from graph.build import build_dataset
 
@@ -116,7 +125,8 @@ class KnowledgeGraph:
         )
 
     # ------------------------------------------------------------------ analysis
-    def to_networkx(self, relations: Iterable[str] | None = None, min_confidence: float = 0.0) -> Any:
+    def to_networkx(self, relations: Iterable[str] | None = None, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+        """The relations as a networkx MultiDiGraph: nodes are entity IRIs with label and type."""
         from graph.network import to_networkx
 
         return to_networkx(self.dataset, relations=relations, min_confidence=min_confidence)
@@ -148,7 +158,7 @@ class KnowledgeGraph:
         return country_matrix(self.dataset)
 
     # ------------------------------------------------------------------ pictures and files
-    def draw(self, kind: str = "graph", **options: Any) -> Any:
+    def draw(self, kind: str = "graph", **options: object) -> Figure:
         """A Figure: ``graph``, ``ego`` (entity=, depth=), ``path`` (source=, target=),
         ``timeline`` or ``matrix``."""
         from graph import figures
@@ -156,7 +166,7 @@ class KnowledgeGraph:
 
         if kind not in FIGURE_KINDS:
             raise ValueError(f"unknown figure kind {kind!r}; accepted: {', '.join(FIGURE_KINDS)}")
-        maker: Callable[..., Any] = getattr(figures, f"figure_{kind}")
+        maker: Callable[..., Figure] = getattr(figures, f"figure_{kind}")
         return maker(self.dataset, **options)
 
     def html(self, path: str | Path | None = None, title: str = "diplograph") -> str:
@@ -174,13 +184,15 @@ class KnowledgeGraph:
 
         return export(self.dataset, fmt, Path(path))
 
-    def validate(self) -> Any:
+    def validate(self) -> ValidationReport:
+        """The SHACL report of the graph against ``ontologies/shapes.ttl``."""
         from graph.validate import validate
 
         return validate(self.dataset)
 
     # ------------------------------------------------------------------ display
-    def stats(self) -> Any:
+    def stats(self) -> GraphStats:
+        """Counts: articles, triples, quotes, entities by type, relations and events by kind."""
         from graph.stats import graph_stats
 
         return graph_stats(self.dataset)

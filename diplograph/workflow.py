@@ -12,13 +12,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from base.errors import InputError
 from base.settings import Settings
 from extract.contract import Document, document_to_json
 from extract.reader import Article
 from extract.sources import DEFAULT_FIELDS, Fields, Skipped, iter_sources, read_corpus_document
+
+if TYPE_CHECKING:
+    from scoring.gold import Scores
 
 __all__ = [
     "BuildReport",
@@ -282,11 +285,8 @@ def evaluate(
     settings: Settings,
     min_confidence: float = 0.0,
     progress: Callable[[Document], None] | None = None,
-) -> Any:
-    """Extract the articles the gold files name (relative to ``corpus``) and score them.
-
-    Returns :class:`scoring.gold.Scores`.
-    """
+) -> Scores:
+    """Extract the articles the gold files name (relative to ``corpus``) and score them."""
     from scoring.gold import load_gold_files, score
 
     golds = load_gold_files(gold_inputs)

@@ -6,11 +6,14 @@ import functools
 import io
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from base.atomic import atomic_writes
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["TYPE_COLOURS", "draw_network", "new_figure", "save_figure"]
 
@@ -24,7 +27,7 @@ TYPE_COLOURS = {
 
 
 @functools.cache
-def _figure_class() -> Any:
+def _figure_class() -> type[Figure]:
     from matplotlib.figure import Figure
 
     class ReportFigure(Figure):
@@ -39,9 +42,9 @@ def _figure_class() -> Any:
     return ReportFigure
 
 
-def new_figure(**options: Any) -> Any:
+def new_figure(figsize: tuple[float, float] = (10.0, 7.0), dpi: float = 100) -> Figure:
     """A new matplotlib Figure (no pyplot, no global state) that displays itself in Jupyter."""
-    return _figure_class()(**options)
+    return _figure_class()(figsize=figsize, dpi=dpi)
 
 
 def _component_layout(C: nx.Graph, seed: int) -> dict[Any, Any]:
@@ -94,8 +97,8 @@ def draw_network(
     seed: int = 7,
     max_nodes: int = 80,
     edge_labels: bool = True,
-    highlight: set[Any] | None = None,
-) -> Any:
+    highlight: set[str] | None = None,
+) -> Figure:
     """A matplotlib Figure of ``G`` (from :func:`graph.network.to_networkx`).
 
     Nodes are coloured by type and sized by PageRank; isolated entities are left out; above
@@ -184,7 +187,7 @@ def draw_network(
     return fig
 
 
-def save_figure(fig: Any, path: Path) -> Path:
+def save_figure(fig: Figure, path: Path) -> Path:
     """Save a Figure atomically, in the format of the suffix (png, svg, pdf)."""
     fmt = path.suffix.lstrip(".").lower() or "png"
     with atomic_writes(path) as (tmp,):

@@ -6,7 +6,7 @@ timeline and a country-by-country matrix. Each function returns a Figure; save i
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
@@ -16,6 +16,10 @@ from graph.analysis import country_matrix, ego_network, explain, timeline
 from graph.draw import TYPE_COLOURS, draw_network, new_figure
 from graph.kinds import FIGURE_KINDS
 from graph.network import to_networkx
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["KINDS", "figure_graph", "figure_ego", "figure_path", "figure_timeline", "figure_matrix"]
 
@@ -33,12 +37,12 @@ _EVENT_COLOURS = {
 }
 
 
-def _new_figure(width: float, height: float) -> tuple[Any, Any]:
+def _new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     fig = new_figure(figsize=(width, height), dpi=110)
     return fig, fig.add_subplot()
 
 
-def _message_figure(text: str, width: float = 9) -> Any:
+def _message_figure(text: str, width: float = 9) -> Figure:
     """A small figure that says there is nothing to draw, rather than an empty plot."""
     fig, ax = _new_figure(width, 2.5)
     ax.set_axis_off()
@@ -54,13 +58,13 @@ def figure_graph(
     title: str | None = None,
     max_nodes: int = 60,
     seed: int = 7,
-) -> Any:
+) -> Figure:
     """The whole entity graph: seeded layout, colour by type, size by PageRank, a legend."""
     G = to_networkx(graph, relations=relations, min_confidence=min_confidence)
     return draw_network(G, title=title or "Entity graph", max_nodes=max_nodes, seed=seed)
 
 
-def figure_ego(graph: Dataset | Graph, entity: str, depth: int = 1, *, title: str | None = None) -> Any:
+def figure_ego(graph: Dataset | Graph, entity: str, depth: int = 1, *, title: str | None = None) -> Figure:
     """The entities within ``depth`` relations of ``entity``, the centre ringed in black."""
     ego = ego_network(graph, entity, depth)
     label = ego.nodes[ego.graph["center"]]["label"]
@@ -72,7 +76,7 @@ def figure_ego(graph: Dataset | Graph, entity: str, depth: int = 1, *, title: st
     )
 
 
-def figure_path(graph: Dataset | Graph, source: str, target: str, *, max_paths: int = 3) -> Any:
+def figure_path(graph: Dataset | Graph, source: str, target: str, *, max_paths: int = 3) -> Figure:
     """The shortest paths between two entities, one row per path, each step with its evidence."""
     steps = explain(graph, source, target, max_paths=max_paths)
     if steps.empty:
@@ -141,7 +145,7 @@ def _first_label(rows: pd.DataFrame, G: nx.MultiDiGraph, name: str) -> str:
     return str(first["source"])
 
 
-def figure_timeline(graph: Dataset | Graph, *, title: str | None = None, max_events: int = 40) -> Any:
+def figure_timeline(graph: Dataset | Graph, *, title: str | None = None, max_events: int = 40) -> Figure:
     """Dated events on a time axis, one lane per event type, labelled with their participants."""
     df = timeline(graph)
     if df.empty:
@@ -183,7 +187,7 @@ def figure_timeline(graph: Dataset | Graph, *, title: str | None = None, max_eve
     return fig
 
 
-def figure_matrix(graph: Dataset | Graph, *, title: str | None = None, max_countries: int = 25) -> Any:
+def figure_matrix(graph: Dataset | Graph, *, title: str | None = None, max_countries: int = 25) -> Figure:
     """Country-by-country event counts as an annotated heat map (rows act on columns)."""
     matrix = country_matrix(graph)
     if matrix.empty:
