@@ -2,13 +2,14 @@
 
 - ``diplograph_paragraphs`` (before the parser): a line break always ends a sentence, so a
   headline or a caption never runs into the next paragraph.
-- ``diplograph_gazetteer`` (an EntityRuler before the NER): companies, institutions and
-  countries from the shipped gazetteer and country table, each with its canonical id.
+- ``diplograph_gazetteer`` (an EntityRuler before the NER): the institutions of the shipped
+  gazetteer (closed published lists, no companies), each with its canonical name as id.
 - ``diplograph_spans`` (after the NER): entity spans trimmed to the name and coordinations
   split ("Commons after Mr Brown", "Blair and Brown"), see :mod:`extract.spans`.
 - ``diplograph_names`` (after the NER): names already seen in the article are found again where
   the statistical NER missed or mislabelled them ("Trump" after "Donald Trump", "Alibaba" after
-  "Alibaba Group", "SCMP" after "South China Morning Post").
+  "Alibaba Group", "SCMP" after "South China Morning Post"); then an organisation's name runs
+  on over a corporate suffix or the noun it compounds ("Geely Holding", "Volvo Cars").
 - ``diplograph_relations`` (last): runs the relation pattern files (DependencyMatcher patterns,
   matched by :mod:`extract._depmatch`, and token Matcher patterns) and leaves the raw matches in
   ``doc._.dg_matches`` for :mod:`extract.relations`.
@@ -16,8 +17,6 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -29,6 +28,7 @@ from extract._depmatch import FastDependencyMatcher
 from extract.contract import initials
 from extract.countries import country_table
 from extract.lexicon import expand_lists, load_jsonl, word_set
+from extract.spans import extend_organisations
 
 __all__ = ["CORE_LABELS", "EntityCues", "country_patterns", "gazetteer_patterns", "RelationMatcher", "NamePropagator"]
 
@@ -58,11 +58,7 @@ def paragraphs(doc: Doc) -> Doc:
 def gazetteer_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns of the organisation gazetteer, with canonical names as ids."""
     patterns: list[dict[str, Any]] = []
-    text = resources.files("extract").joinpath("patterns/gazetteer.jsonl").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for row in load_jsonl("gazetteer.jsonl"):
         for form in [row["name"], *row.get("aliases", ())]:
             patterns.append({"label": "ORG", "pattern": form, "id": row["name"]})
     return patterns
@@ -118,7 +114,7 @@ class NamePropagator:
     def __call__(self, doc: Doc) -> Doc:
         forms = self._forms(doc)
         if not forms:
-            return doc
+            return extend_organisations(doc)
         matcher = PhraseMatcher(self.vocab)
         by_label: dict[str, list[str]] = {}
         for form, label in forms.items():
@@ -142,7 +138,7 @@ class NamePropagator:
                 kept.append(ent)  # a gazetteer id is better than a re-found name
                 found = [f for f in found if f not in overlapping]
         doc.ents = filter_spans(kept + found)
-        return doc
+        return extend_organisations(doc)
 
 
 @Language.component("diplograph_spans")
@@ -171,6 +167,8 @@ class EntityCues:
         self.strings = vocab.strings
 
     def _may_relabel(self, span: Span, allowed: list[str]) -> bool:
+        if country_table().country_of(span.text) is not None:
+            return False  # "China, the biggest exporter": a country is never made an organisation
         for ent in span.doc.ents:
             if ent.start < span.end and span.start < ent.end:
                 label = ent.label_
@@ -185,7 +183,8 @@ class EntityCues:
         found: list[Span] = []
         for match_id, start, _end, aligned in matcher(doc, with_alignments=True):
             rule = self.rules[self.strings[match_id]]
-            tokens = [start + i for i, element in enumerate(aligned) if element == rule["target"]]
+            target = rule["target"] if isinstance(rule["target"], list) else [rule["target"]]
+            tokens = [start + i for i, element in enumerate(aligned) if element in target]
             if not tokens:
                 continue
             span = Span(doc, tokens[0], tokens[-1] + 1, label=rule["label"])

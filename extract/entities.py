@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from extract._entity_index import EntityIndex
 from extract.contract import Entity, Mention, acronyms, broad_type
 from extract.countries import CountryTable, country_table
-from extract.lexicon import lexicon, word_set
+from extract.lexicon import lexicon, load_jsonl, word_set
 
 __all__ = ["EntityIndex", "build_entities", "entity_confidence", "entity_key", "clean_name", "HONORIFICS"]
 
@@ -91,12 +91,7 @@ def _org_type(name: str, gazetteer_type: str | None) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer_types() -> dict[str, str]:
-    import json
-    from importlib import resources
-
-    text = resources.files("extract").joinpath("patterns/gazetteer.jsonl").read_text("utf-8")
-    rows = (json.loads(line) for line in text.splitlines() if line.strip())
-    return {r["name"]: r["type"] for r in rows}
+    return {r["name"]: r["type"] for r in load_jsonl("gazetteer.jsonl")}
 
 
 class _Clusters:

@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from extract.countries import country_table
 from extract.lexicon import word_set
 
-__all__ = ["NAME_PARTICLES", "TITLE_HONORIFICS", "repair_entities", "split_span"]
+__all__ = ["NAME_PARTICLES", "TITLE_HONORIFICS", "extend_organisations", "repair_entities", "split_span"]
 
 #: Lower-case words that may stand inside a name ("Bank of England", "Banco do Brasil").
 NAME_PARTICLES = frozenset(
@@ -204,4 +204,36 @@ def repair_entities(doc: Doc) -> Doc:
     old = [(e.start, e.end, e.label_) for e in doc.ents]
     if [(e.start, e.end, e.label_) for e in new] != old:
         doc.ents = filter_spans(new)
+    return doc
+
+
+def extend_organisations(doc: Doc) -> Doc:
+    """Run an organisation's name on over the capitalised words the NER left after it.
+
+    A corporate suffix ("Geely | Holding") or the proper noun the name is a compound of
+    ("Volvo | Cars", parsed as one noun phrase headed by "Cars") belongs to the name. Titles
+    ("Ford | Chairman") and words already in an entity are never taken; a span with a
+    gazetteer id is left as it is.
+    """
+    suffixes, titles = word_set("corporate_suffixes"), word_set("titles")
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        end = ent.end
+        while ent.label_ == "ORG" and not ent.ent_id_ and end < len(doc):
+            tok = doc[end]
+            if end in taken or not tok.is_title or tok.is_sent_start or tok.lower_ in titles:
+                break
+            compound_head = tok.pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+            if tok.lower_ not in suffixes and not compound_head:
+                break
+            end += 1
+        if end != ent.end:
+            spans.append(Span(doc, ent.start, end, label=ent.label_))
+            changed = True
+        else:
+            spans.append(ent)
+    if changed:
+        doc.ents = filter_spans(spans)
     return doc

@@ -33,10 +33,21 @@ def test_pipeline_examples_exercise_every_relation_the_rules_know(example_docume
         ("Igor Sechin", "worksFor", "Rosneft"),
         ("Russia", "memberOf", "World Trade Organization"),
         ("Vienna", "locatedIn", "Austria"),
+        # Found by the NER and the entity cues alone: no company is in the gazetteer.
+        ("South China Morning Post", "basedIn", "Hong Kong"),  # LOC ending in "Post": a newspaper
+        ("Geely Holding", "acquires", "Volvo Cars"),  # "carmaker Geely", tagged an adverb
+        ("Geely Holding", "investsIn", "Proton"),  # "Proton, the Malaysian carmaker"
+        ("Proton", "basedIn", "Malaysia"),
     ],
 )
 def test_pipeline_examples_give_the_stated_facts(example_documents, triple):
     assert triple in _all_triples(example_documents)
+
+
+def test_pipeline_examples_name_no_company_from_the_gazetteer(example_documents):
+    listed = {row["name"] for row in load_jsonl("gazetteer.jsonl")}
+    from_gazetteer = {e.name for d in example_documents for e in d.entities if e.name in listed}
+    assert from_gazetteer == {"European Union", "World Trade Organization"}
 
 
 def test_pipeline_examples_quotes_have_their_speakers(example_documents):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.spans import repair_entities
+from extract.spans import extend_organisations, repair_entities
 from tests.conftest import make_doc
 
 
@@ -80,3 +80,18 @@ def test_spans_join_an_organisation_and_a_group_written_together(vocab):
     # A demonym stays apart: "British" + "Airways" is not joined.
     doc = _doc(vocab, ["British", "Airways", "rose"], ["B-NORP", "B-ORG", "O"])
     assert _ents(repair_entities(doc)) == [("British", "NORP"), ("Airways", "ORG")]
+
+
+def test_organisations_run_on_over_a_suffix_and_the_noun_they_compound():
+    import spacy
+
+    vocab = spacy.blank("en").vocab
+    # "Geely Holding bought Volvo Cars from Ford Chairman Bill Ford ."
+    words = ["Geely", "Holding", "bought", "Volvo", "Cars", "from", "Ford", "Chairman", "Bill", "Ford", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 9, 9, 5, 2]
+    deps = ["advmod", "nsubj", "ROOT", "compound", "dobj", "prep", "compound", "compound", "compound", "pobj", "punct"]
+    pos = ["ADV", "PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = extend_organisations(make_doc(vocab, words, heads, deps, pos=pos, ents=ents))
+    # A title is never taken into the name, nor is a word of another entity.
+    assert _ents(doc) == [("Geely Holding", "ORG"), ("Volvo Cars", "ORG"), ("Ford", "ORG"), ("Bill Ford", "PERSON")]
