@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test test-fast lock install dev lint typecheck browser patterns conll04-model relations-model eval clean
+.PHONY: demo test test-fast lock install dev lint typecheck browser assets patterns conll04-model relations-model eval clean
 
 # Every dependency comes pinned, with hashes, from a lock file made by pip-tools from
 # pyproject.toml (make lock); the project itself is installed over it without dependencies.
@@ -69,6 +69,14 @@ test-fast: $(VENV)/.dev-installed
 # tools/make_patterns.py (a test fails while the committed file differs from what this writes).
 patterns:
 	$(PYTHON) tools/make_patterns.py
+
+# Fetches the vendored vis-network files of graph/assets from the npm registry again.
+VIS_VERSION := 9.1.2
+assets:
+	cd $$(mktemp -d) && npm pack --silent vis-network@$(VIS_VERSION) && tar xzf vis-network-$(VIS_VERSION).tgz && \
+	cp package/standalone/umd/vis-network.min.js package/styles/vis-network.min.css $(CURDIR)/graph/assets/ && \
+	cp package/LICENSE-MIT $(CURDIR)/graph/assets/vis-network.LICENSE-MIT && \
+	cp package/LICENSE-APACHE-2.0 $(CURDIR)/graph/assets/vis-network.LICENSE-APACHE-2.0
 
 # Retrains the shipped CoNLL04 components (needs ../shared/benchmarks/conll04; a few minutes on CPU).
 conll04-model: $(VENV)/.dev-installed

@@ -1,8 +1,7 @@
 """One self-contained, offline HTML page to explore a graph in a browser.
 
-The page inlines vis-network 9.1.2 (script and style) from the ``pyvis`` package's bundled
-copy, so it needs no network. diplograph writes its own page rather than pyvis's template,
-which loads Bootstrap from a CDN. Nodes are coloured by type; edges carry their relation name;
+The page inlines vis-network 9.1.2 (script and style), vendored from the npm registry in
+``graph/assets`` (see its README), so it needs no network. Nodes are coloured by type; edges carry their relation name;
 clicking an edge shows its evidence sentence and article; the search box finds an entity by
 name or alternative name.
 """
@@ -22,7 +21,6 @@ from graph.draw import TYPE_COLOURS
 
 __all__ = ["graph_page", "write_page"]
 
-_VIS = ("pyvis", "templates/lib/vis-9.1.2")
 
 _STYLE = """
 * { box-sizing: border-box; }
@@ -141,7 +139,7 @@ _SCRIPT = """
 
 
 def _asset(name: str) -> str:
-    return resources.files(_VIS[0]).joinpath(_VIS[1], name).read_text("utf-8")
+    return resources.files("graph").joinpath("assets", name).read_text("utf-8")
 
 
 def _payload(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -192,7 +190,7 @@ def graph_page(G: nx.MultiDiGraph, title: str = "diplograph") -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
-<style>{_asset("vis-network.css")}</style>
+<style>{_asset("vis-network.min.css")}</style>
 <style>{_STYLE}</style>
 <script>{_asset("vis-network.min.js")}</script>
 </head>
