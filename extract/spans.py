@@ -26,9 +26,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.countries import country_table
-from extract.lexicon import word_set
+from extract.lexicon import lexicon, word_set
 
-__all__ = ["NAME_PARTICLES", "TITLE_HONORIFICS", "extend_organisations", "repair_entities", "split_span"]
+__all__ = ["NAME_PARTICLES", "OFFICE_TITLES", "TITLE_HONORIFICS", "extend_organisations", "repair_entities", "split_span"]
 
 #: Lower-case words that may stand inside a name ("Bank of England", "Banco do Brasil").
 NAME_PARTICLES = frozenset(
@@ -191,6 +191,28 @@ def _join_groups(spans: list[Span]) -> list[Span]:
     return out
 
 
+#: Titles of a government office that a portfolio word names ("Defence Secretary", "Trade
+#: Minister", "Trade Commissioner"): the word before them is the post's brief, not an employer.
+OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner"})
+
+
+def _office_brief(span: Span, elsewhere: set[str]) -> bool:
+    """``span`` is only the brief of an office ("Defence" in "Defence Secretary Geoff Hoon"):
+    an organisation span with no gazetteer id, directly before an office title it compounds,
+    holding no organisation word or country, and never named in the article otherwise."""
+    if span.label_ != "ORG" or span.ent_id_ or span.end >= len(span.doc) or len(span) > 2:
+        return False
+    title = span.doc[span.end]
+    if title.lower_ not in OFFICE_TITLES or span.root.head.i != title.i or span.text in elsewhere:
+        return False
+    org_words = word_set("company_nouns") | word_set("org_name_heads")
+    org_words |= {w.lower() for words in lexicon()["org_type_words"].values() for w in words}
+    table = country_table()
+    return not any(
+        t.lower_ in org_words or table.country_of(t.text) or table.country_of_demonym(t.text) for t in span
+    )
+
+
 def repair_entities(doc: Doc) -> Doc:
     """Cut the entity spans of ``doc`` as the module describes; other spans stay."""
     known = _standalone_names(doc)
@@ -201,6 +223,8 @@ def repair_entities(doc: Doc) -> Doc:
             if trimmed is not None:
                 new.append(trimmed)
     new = _join_groups(sorted(new, key=lambda s: s.start))
+    elsewhere = {s.text for s in new if s.end >= len(doc) or doc[s.end].lower_ not in OFFICE_TITLES}
+    new = [s for s in new if not _office_brief(s, elsewhere)]
     old = [(e.start, e.end, e.label_) for e in doc.ents]
     if [(e.start, e.end, e.label_) for e in new] != old:
         doc.ents = filter_spans(new)

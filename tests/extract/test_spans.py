@@ -95,3 +95,28 @@ def test_organisations_run_on_over_a_suffix_and_the_noun_they_compound():
     doc = extend_organisations(make_doc(vocab, words, heads, deps, pos=pos, ents=ents))
     # A title is never taken into the name, nor is a word of another entity.
     assert _ents(doc) == [("Geely Holding", "ORG"), ("Volvo Cars", "ORG"), ("Ford", "ORG"), ("Bill Ford", "PERSON")]
+
+
+def _office_doc(vocab, words, ents, heads):
+    return make_doc(vocab, words, heads=heads, deps=["compound"] * len(words), pos=["PROPN"] * len(words), ents=ents)
+
+
+def test_spans_drop_the_brief_of_an_office_title(vocab):
+    # "Defence Secretary Geoff Hoon said": "Defence" compounds "Secretary" and is named nowhere else.
+    words = ["Defence", "Secretary", "Geoff", "Hoon", "said"]
+    doc = _office_doc(vocab, words, ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"], heads=[1, 3, 3, 4, 4])
+    assert _ents(repair_entities(doc)) == [("Geoff Hoon", "PERSON")]
+
+
+def test_spans_keep_an_office_modifier_that_is_an_organisation(vocab):
+    # "Treasury" named on its own elsewhere, and "Labour Party" holding an organisation word, stay.
+    words = ["Treasury", "Secretary", "Snow", "and", "the", "Treasury", "and", "Labour", "Party", "Secretary", "Ann"]
+    ents = ["B-ORG", "O", "B-PERSON", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON"]
+    heads = [1, 2, 2, 2, 5, 2, 2, 8, 9, 10, 10]
+    assert _ents(repair_entities(_office_doc(vocab, words, ents, heads))) == [
+        ("Treasury", "ORG"),
+        ("Snow", "PERSON"),
+        ("Treasury", "ORG"),
+        ("Labour Party", "ORG"),
+        ("Ann", "PERSON"),
+    ]
