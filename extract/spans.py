@@ -28,7 +28,14 @@ from spacy.util import filter_spans
 from extract.countries import country_table
 from extract.lexicon import lexicon, word_set
 
-__all__ = ["NAME_PARTICLES", "OFFICE_TITLES", "TITLE_HONORIFICS", "extend_organisations", "repair_entities", "split_span"]
+__all__ = [
+    "NAME_PARTICLES",
+    "OFFICE_TITLES",
+    "TITLE_HONORIFICS",
+    "extend_organisations",
+    "repair_entities",
+    "split_span",
+]
 
 #: Lower-case words that may stand inside a name ("Bank of England", "Banco do Brasil").
 NAME_PARTICLES = frozenset(
@@ -208,9 +215,7 @@ def _office_brief(span: Span, elsewhere: set[str]) -> bool:
     org_words = word_set("company_nouns") | word_set("org_name_heads")
     org_words |= {w.lower() for words in lexicon()["org_type_words"].values() for w in words}
     table = country_table()
-    return not any(
-        t.lower_ in org_words or table.country_of(t.text) or table.country_of_demonym(t.text) for t in span
-    )
+    return not any(t.lower_ in org_words or table.country_of(t.text) or table.country_of_demonym(t.text) for t in span)
 
 
 def repair_entities(doc: Doc) -> Doc:
