@@ -217,17 +217,18 @@ def _index(doc: Doc, clusters: _Clusters) -> EntityIndex:
     """The entities of the clusters worth keeping (no bare demonym groups) and their token map."""
     entities: list[Entity] = []
     kept: dict[int, str] = {}
+    text = doc.text  # built from the tokens at every access: once a document, not once an entity
     for cluster in clusters.all:
         if cluster.type != "Country" and cluster.demonym_only:
             continue
-        entities.append(_entity(doc, cluster))
+        entities.append(_entity(text, cluster))
         kept[id(cluster)] = cluster.id
     token_entity = {i: kept[id(c)] for i, c in clusters.token_cluster.items() if id(c) in kept}
     mention_order = [(i, kept[id(c)], broad_type(c.type)) for i, c in clusters.order if id(c) in kept]
     return EntityIndex(doc, entities, token_entity, mention_order)
 
 
-def _entity(doc: Doc, cluster: _Cluster) -> Entity:
+def _entity(text: str, cluster: _Cluster) -> Entity:
     """The :class:`Entity` record of a finished cluster, its canonical name chosen if not fixed."""
     if not cluster.fixed:
         cluster.canonical = _canonical(cluster)
@@ -238,11 +239,11 @@ def _entity(doc: Doc, cluster: _Cluster) -> Entity:
         key=entity_key(cluster.canonical, broad_type(cluster.type)),
         surface_forms=tuple(n for n in cluster.names if n != cluster.canonical),
         mentions=tuple(cluster.mentions),
-        confidence=entity_confidence(doc, cluster.mentions, cluster.fixed),
+        confidence=entity_confidence(text, cluster.mentions, cluster.fixed),
     )
 
 
-def entity_confidence(doc: Doc, mentions: list[Mention], known: bool) -> float:
+def entity_confidence(text: str, mentions: list[Mention], known: bool) -> float:
     """How sure we are that an entity is a real, correctly delimited name, in [0.05, 1].
 
     Evidence for: the gazetteer or the country table knows it (``known``), the article names
@@ -250,10 +251,10 @@ def entity_confidence(doc: Doc, mentions: list[Mention], known: bool) -> float:
     Evidence against: every mention stands in an upper-case line (a newswire headline, where
     the NER guesses), or its only name is one short word.
 
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Ma met Trump.")
+    ``text`` is the article's text (``doc.text``), in which the mentions' offsets point.
+
     >>> one = [Mention("Ma", "PERSON", 0, 2, 0)]
-    >>> entity_confidence(doc, one, known=False) < entity_confidence(doc, one * 2, known=False)
+    >>> entity_confidence("Ma met Trump.", one, known=False) < entity_confidence("Ma met Trump.", one * 2, known=False)
     True
     """
     score = 0.5 + (0.25 if known else 0.0)
@@ -263,7 +264,6 @@ def entity_confidence(doc: Doc, mentions: list[Mention], known: bool) -> float:
         score += 0.1
     if len({m.label for m in mentions}) == 1:
         score += 0.05
-    text = doc.text
     in_caps = [_upper_line(text, m.start) for m in mentions]
     if in_caps and all(in_caps):
         score -= 0.3

@@ -131,10 +131,10 @@ def test_entities_confidence_weighs_mentions_knowledge_and_headlines():
     doc = spacy.blank("en")(text)
     headline = [Mention("BRAZIL SEAMEN CONTINUE", "ORG", 0, 22, 0)]
     body = [Mention("Brazil", "GPE", text.index("Brazil's"), text.index("Brazil's") + 6, 1)]
-    assert entity_confidence(doc, headline, known=False) < 0.3  # only ever in an upper-case headline
-    assert entity_confidence(doc, body, known=True) > entity_confidence(doc, body, known=False)
-    assert entity_confidence(doc, body * 3, known=False) > entity_confidence(doc, body, known=False)
-    assert 0.05 <= entity_confidence(doc, headline * 5, known=True) <= 1.0
+    assert entity_confidence(doc.text, headline, known=False) < 0.3  # only ever in an upper-case headline
+    assert entity_confidence(doc.text, body, known=True) > entity_confidence(doc.text, body, known=False)
+    assert entity_confidence(doc.text, body * 3, known=False) > entity_confidence(doc.text, body, known=False)
+    assert 0.05 <= entity_confidence(doc.text, headline * 5, known=True) <= 1.0
 
 
 def test_entities_records_carry_their_confidence(hand_parsed):
