@@ -22,7 +22,7 @@ organisation unless one of them names a country. Spans with a gazetteer id are n
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract.countries import country_table
@@ -207,15 +207,40 @@ def _office_brief(span: Span, elsewhere: set[str]) -> bool:
     """``span`` is only the brief of an office ("Defence" in "Defence Secretary Geoff Hoon"):
     an organisation span with no gazetteer id, directly before an office title it compounds,
     holding no organisation word or country, and never named in the article otherwise."""
-    if span.label_ != "ORG" or span.ent_id_ or span.end >= len(span.doc) or len(span) > 2:
+    if span.label_ != "ORG" or span.ent_id_ or len(span) > 2 or span.text in elsewhere:
         return False
-    title = span.doc[span.end]
-    if title.lower_ not in OFFICE_TITLES or span.root.head.i != title.i or span.text in elsewhere:
+    title = _office_after(span)
+    if title is None or not _modifies(span.root, title):
         return False
     org_words = word_set("company_nouns") | word_set("org_name_heads")
     org_words |= {w.lower() for words in lexicon()["org_type_words"].values() for w in words}
     table = country_table()
     return not any(t.lower_ in org_words or table.country_of(t.text) or table.country_of_demonym(t.text) for t in span)
+
+
+def _office_after(span: Span, gap: int = 4) -> Token | None:
+    """The office title that ends the noun phrase ``span`` opens: the next token, or one after
+    a few more capitalised words, "and", "&" or commas ("Justice and Home Affairs Commissioner")."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + gap + 1, len(doc))):
+        tok = doc[i]
+        if tok.lower_ in OFFICE_TITLES:
+            return tok
+        if not (tok.is_title or tok.lower_ in {"and", "&", ","}):
+            return None
+    return None
+
+
+def _modifies(token: Token, title: Token, steps: int = 3) -> bool:
+    """``title`` is ``token``'s head, or its head's head ("Justice and Home Affairs
+    Commissioner": "Affairs" -> "Justice" -> "Commissioner"), within ``steps``."""
+    for _ in range(steps):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == title.i:
+            return True
+    return False
 
 
 def repair_entities(doc: Doc) -> Doc:
@@ -228,7 +253,7 @@ def repair_entities(doc: Doc) -> Doc:
             if trimmed is not None:
                 new.append(trimmed)
     new = _join_groups(sorted(new, key=lambda s: s.start))
-    elsewhere = {s.text for s in new if s.end >= len(doc) or doc[s.end].lower_ not in OFFICE_TITLES}
+    elsewhere = {s.text for s in new if _office_after(s) is None}
     new = [s for s in new if not _office_brief(s, elsewhere)]
     old = [(e.start, e.end, e.label_) for e in doc.ents]
     if [(e.start, e.end, e.label_) for e in new] != old:

@@ -120,3 +120,11 @@ def test_spans_keep_an_office_modifier_that_is_an_organisation(vocab):
         ("Labour Party", "ORG"),
         ("Ann", "PERSON"),
     ]
+
+
+def test_spans_drop_a_coordinated_brief_of_an_office_title(vocab):
+    # "Justice and Home Affairs Commissioner Frattini": both briefs go, the person stays.
+    words = ["Justice", "and", "Home", "Affairs", "Commissioner", "Frattini", "said"]
+    ents = ["B-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "O"]
+    heads = [4, 0, 3, 0, 5, 6, 6]
+    assert _ents(repair_entities(_office_doc(vocab, words, ents, heads))) == [("Frattini", "PERSON")]
