@@ -363,6 +363,19 @@ rule("investment-in", "investsIn", 0.75, [("trigger", None, None, {"LEMMA": "inv
 of_noun("member-of", "memberOf", 0.85, "member_nouns")
 with_control("join-verb", "memberOf", 0.75, {"LEMMA": {"IN": "@joining_verbs"}, "POS": "VERB"}, [("object", "trigger", ">", D("dobj"))],
              subject_types=["Country", "Organization"], object_types=["InternationalOrganization"])
+# "OPEC member Libya", "Libya, an OPEC member", "EU members Germany and France", "Britain's EU membership"
+rule("member-compound", "memberOf", 0.8, [("subject", None, None, ANY), ("trigger", "subject", ">", DL(["compound", "appos", "nmod"], "member_nouns")),
+                                         ("object", "trigger", ">", D("compound", "nmod"))],
+     subject_types=["Country", "Organization"], object_types=["Organization"])
+rule("members-appos", "memberOf", 0.8, [("trigger", None, None, L("member_nouns")), ("object", "trigger", ">", D("compound", "nmod")),
+                                       ("subject", "trigger", ">", D("appos"))],
+     subject_types=["Country", "Organization"], object_types=["Organization"])
+rule("membership-poss", "memberOf", 0.8, [("trigger", None, None, L("membership_nouns")), ("subject", "trigger", ">", D("poss")),
+                                         ("object", "trigger", ">", D("compound", "nmod"))],
+     subject_types=["Country", "Organization"], object_types=["Organization"])
+rule("membership-poss-of", "memberOf", 0.8, [("trigger", None, None, L("membership_nouns")), ("subject", "trigger", ">", D("poss")),
+                                            ("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["of", "in"]}}), ("object", "prep", ">", D("pobj"))],
+     subject_types=["Country", "Organization"], object_types=["Organization"])
 
 
 def render(rules=None):
