@@ -1,7 +1,7 @@
-"""The main job as library functions: inputs -> records -> graph files.
+"""The main job as library functions: inputs -> records -> the store of a build folder.
 
 The CLI commands are thin wrappers over these. Inputs are read and checked in full before
-anything is extracted or written, so bad input never leaves a half-written output.
+the store is opened, so bad input changes nothing; the store changes only in transactions.
 """
 
 from __future__ import annotations

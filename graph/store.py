@@ -1,10 +1,10 @@
-"""The build's persistent SPARQL store (Oxigraph) and queries on it with a time limit.
+"""SPARQL with a time limit on Oxigraph: a build's store, or a graph file loaded into memory.
 
 ``diplograph build -o OUT`` writes ``OUT/store`` (:mod:`graph.corpus`), an Oxigraph store
-holding one named graph per article.
+holding one named graph per article and their union, each triple once, as the default graph.
 
-:func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; the store's default
-graph holds the union of the article graphs, each triple once (:func:`fill_default_graph`).
+:func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; a graph file's default
+graph is filled the same way (:func:`fill_default_graph`).
 It runs the query in a child process, so a query that never ends (a cross product) is
 stopped after ``timeout`` seconds with a one-line :class:`~base.errors.QueryError`;
 updates are refused. A graph file (``.ttl``, ``.trig``,
