@@ -7,7 +7,7 @@ from rdflib.namespace import SKOS
 
 from extract.contract import SIGNATURES, Document, Entity
 from graph.build import build_dataset, entity_iri, graph_iri, union_graph
-from graph.namespace import DG
+from graph.namespace import DG, NIF
 from graph.validate import validate
 from tests.conftest import hand_records
 
@@ -20,7 +20,9 @@ def test_build_relations_are_plain_triples_with_statement_nodes():
     (stmt,) = g.subjects(RDF.predicate, DG.met)
     assert g.value(stmt, DG.confidence) == Literal(Decimal("0.85"))
     assert g.value(stmt, RDF.subject) == ma
-    assert g.value(g.value(stmt, DG.evidence), RDF.type) is not None
+    evidence = g.value(stmt, DG.evidence)
+    assert DG.Evidence in set(g.objects(evidence, RDF.type))
+    assert str(g.value(evidence, NIF.anchorOf)) == "Jack Ma met Donald Trump today."
 
 
 def test_build_rebuild_is_isomorphic():
