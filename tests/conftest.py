@@ -161,8 +161,6 @@ HAND_LEMMAS = [
     ".",
 ]
 
-
-
 @pytest.fixture(scope="session")
 def hand_parsed(vocab):
     """A factory of the hand-parsed three-sentence Doc above (a fresh Doc each call)."""
@@ -218,12 +216,58 @@ def example_documents(nlp):
     return list(extract_documents(read_articles([EXAMPLES])))
 
 
+def hand_prov(doc: str = "a.txt", start: int = 0, end: int = 30):
+    """The provenance every fact of :func:`hand_records` carries."""
+    from extract.contract import Provenance
+
+    return Provenance(doc, 0, start, end, "Jack Ma met Donald Trump today.", "rules.v1:meet-verb", "0.1.0", "m 1")
+
+
+def hand_records():
+    """Two hand-written records: a.txt (Jack Ma met Donald Trump, Ma founded Alibaba Group,
+    Trump works for the United States at 0.4, a dated Meeting, one quote by Ma) and b.txt
+    (Alibaba alone, no facts)."""
+    from extract.contract import Document, Entity, Event, Participant, Quote, Relation
+
+    ma = Entity("e1", "Person", "Jack Ma", "jack ma", ("Ma",))
+    trump = Entity("e2", "Person", "Donald Trump", "donald trump", ("Trump",))
+    ali = Entity("e3", "Company", "Alibaba Group", "alibaba", ("Alibaba",))
+    us = Entity("e4", "Country", "United States", "united states", ("US",))
+    a = Document(
+        "a.txt",
+        title="A",
+        date="2017-01-10",
+        entities=(ma, trump, ali, us),
+        relations=(
+            Relation("e1", "met", "e2", 0.85, hand_prov()),
+            Relation("e1", "founded", "e3", 0.9, hand_prov()),
+            Relation("e2", "worksFor", "e4", 0.4, hand_prov(), title="president-elect"),
+        ),
+        events=(
+            Event(
+                "ev1",
+                "Meeting",
+                (Participant("e1", "participant"), Participant("e2", "participant")),
+                0.85,
+                hand_prov(),
+                place=None,
+                date="2017-01-09",
+            ),
+        ),
+        quotes=(Quote("e1", "We talked about small firms in the Midwest.", 0.9, hand_prov()),),
+        extractor="rules.v1",
+        extractor_version="0.1.0",
+        model="m 1",
+    )
+    ali2 = Entity("e1", "Organization", "Alibaba", "alibaba")
+    b = Document("b.txt", title="B", entities=(ali2,), extractor="rules.v1", extractor_version="0.1.0")
+    return [a, b]
+
+
 @pytest.fixture()
 def small_records():
-    """Two hand-written records (see tests/graph/test_build.py)."""
-    from tests.graph.test_build import _docs
-
-    return _docs()
+    """The two records of :func:`hand_records`."""
+    return hand_records()
 
 
 @pytest.fixture()

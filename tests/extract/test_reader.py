@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from base.errors import InputError
+from base.errors import InputError, UnusableArticle
 from extract.reader import check_text, collect_paths, read_article
 
 ENGLISH = "Alibaba founder Jack Ma met Donald Trump in New York and said the talks went well.\n"
@@ -75,5 +75,12 @@ def test_reader_accepts_a_byte_order_mark_and_windows_newlines(tmp_path):
     assert "\r" not in art.text
 
 
-def test_reader_check_text_accepts_english_prose():
-    check_text(ENGLISH, "x.txt")
+def test_reader_check_text_accepts_english_prose_and_names_what_it_refuses():
+    assert check_text(ENGLISH, "x.txt") is None  # no exception: accepted
+    refused = {}
+    for text in ("   ", "Hello there", "Die Regierung hat am Montag beschlossen, die Steuern deutlich zu senken."):
+        with pytest.raises(UnusableArticle) as info:
+            check_text(text, "x.txt")
+        assert str(info.value).startswith("x.txt: ")
+        refused[text] = info.value.kind
+    assert list(refused.values()) == ["empty", "too little text", "not English"]

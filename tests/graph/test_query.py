@@ -13,7 +13,8 @@ def test_query_canned_queries_are_shipped():
 @pytest.mark.parametrize("name", sorted(canned_queries()))
 def test_query_every_canned_query_runs(small_dataset, name):
     result = run_query(small_dataset, resolve_query(name))
-    assert result.columns
+    assert result.columns and len(set(result.columns)) == len(result.columns)
+    assert all(len(row) == len(result.columns) for row in result.rows)
 
 
 def test_query_who_met_whom_answers(small_dataset):
