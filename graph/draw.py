@@ -68,6 +68,8 @@ def _layout(G: nx.Graph, seed: int) -> dict[Any, Any]:
     """Each connected component laid out on its own, then packed in rows, largest first,
     so that small components do not collapse onto each other."""
     U = nx.Graph(G.to_undirected())
+    if not U:
+        return {}
     comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
     boxes = []
     for comp in comps:
@@ -162,11 +164,14 @@ def draw_network(
         bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.6},
     )
     if edge_labels:
-        elabels: dict[tuple[Any, Any], str] = {}
+        keys: dict[tuple[Any, Any], list[str]] = {}
         for u, v, key in H.edges(keys=True):
-            # Both directions share one label, or the two labels would sit on each other.
-            pair = (v, u) if (v, u) in elabels else (u, v)
-            elabels[pair] = f"{elabels[pair]}, {key}" if pair in elabels else key
+            # Both directions share one label, or the two labels would sit on each other; a
+            # relation stated both ways ("met") is named once.
+            pair = (v, u) if (v, u) in keys else (u, v)
+            if key not in keys.setdefault(pair, []):
+                keys[pair].append(key)
+        elabels = {pair: ", ".join(names) for pair, names in keys.items()}
         nx.draw_networkx_edge_labels(
             H,
             pos,

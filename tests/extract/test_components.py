@@ -70,11 +70,6 @@ def test_components_gazetteer_patterns_give_every_name_and_alias_its_canonical_i
     assert {p["label"] for p in patterns} == {"ORG"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="components.gazetteer_patterns reads gazetteer.jsonl itself and fails on a // comment line, "
-    "which lexicon.load_jsonl skips (issue 9: the gazetteer read three ways)",
-)
 def test_components_gazetteer_patterns_skip_comment_lines(monkeypatch):
     text = (
         "// the gazetteer: a header comment, as every other pattern file may have\n"
