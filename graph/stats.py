@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, Dataset, Graph
 
 from extract.contract import EVENT_TYPES
-from graph.namespace import DG
+from graph.namespace import DG, PREFIXES
 from graph.network import BROAD_TYPE
 
 __all__ = ["GraphStats", "graph_stats", "format_stats"]
@@ -27,7 +28,15 @@ class GraphStats:
 
 
 def graph_stats(graph: Dataset | Graph) -> GraphStats:
-    """Entities by most specific type, relations by predicate, events by class, quotes."""
+    """Entities by most specific type, relations by predicate, events by class, quotes.
+
+    A build's store (:class:`graph.io.StoreDataset`) is counted by Oxigraph, on its default
+    graph (the union of the article graphs); other graphs are walked with rdflib.
+    """
+    from graph.io import StoreDataset
+
+    if isinstance(graph, StoreDataset):
+        return _store_stats(graph.oxigraph)
     triples = {(s, p, o) for s, p, o in graph.triples((None, None, None))}
     types: dict[object, str] = {}
     for s, _, o in graph.triples((None, RDF.type, None)):
@@ -46,6 +55,36 @@ def graph_stats(graph: Dataset | Graph) -> GraphStats:
         relations=dict(sorted(relations.items())),
         events={k: v for k, v in sorted(events.items()) if v},
         quotes=len(set(graph.subjects(RDF.type, DG.Statement))),
+    )
+
+
+def _store_stats(store: Any) -> GraphStats:
+    """:func:`graph_stats` by SPARQL on an Oxigraph store's default graph."""
+
+    def rows(sparql: str) -> list[tuple[str, ...]]:
+        return [tuple(t.value for t in row) for row in store.query(sparql, prefixes=dict(PREFIXES))]
+
+    def count(sparql: str) -> int:
+        return int(rows(sparql)[0][0])
+
+    classes = " ".join(f"dg:{name}" for name in BROAD_TYPE)
+    types: dict[str, str] = {}
+    for s, t in rows(f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t }}"):
+        name = t.rsplit("#", 1)[-1]
+        if s not in types or types[s] == "Organization":
+            types[s] = name
+    relations = rows("SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st a dg:RelationStatement ; rdf:predicate ?p } GROUP BY ?p")
+    events = rows(
+        f"SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {' '.join(f'dg:{e}' for e in _EVENTS)} }} "
+        "?e a ?t } GROUP BY ?t"
+    )
+    return GraphStats(
+        triples=count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+        articles=count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a dg:Article }"),
+        entities=dict(sorted(Counter(types.values()).items())),
+        relations=dict(sorted((p.rsplit("#", 1)[-1], int(n)) for p, n in relations)),
+        events={k: v for k, v in sorted((t.rsplit("#", 1)[-1], int(n)) for t, n in events) if v},
+        quotes=count("SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE { ?q a dg:Statement }"),
     )
 
 

@@ -56,3 +56,16 @@ def test_stats_format_says_none_for_an_empty_graph():
     assert format_stats(graph_stats(Graph())) == (
         "articles: 0   triples: 0   quotes: 0\nentities: \nrelations: none\nevents: none"
     )
+
+
+def test_stats_of_a_store_are_counted_by_oxigraph_as_rdflib_counts_them(tmp_path, small_records, small_dataset):
+    from graph.corpus import Corpus
+    from graph.io import StoreDataset, load_graph
+    from graph.manifest import content_hash
+
+    with Corpus.open(tmp_path) as corpus:
+        corpus.add_records((d, content_hash(repr(d)), "test") for d in small_records)
+        corpus.refresh()
+    stored = load_graph(tmp_path)
+    assert isinstance(stored, StoreDataset)
+    assert graph_stats(stored) == graph_stats(small_dataset)
