@@ -128,7 +128,10 @@ def remove(out_dir: Path, ids: tuple[str, ...], config: Path | None) -> None:
         raise InputError(f"{out_dir}: no article {unknown[0]!r} in the store; nothing removed")
     for i in unknown:
         click.echo(f"warning: no article {i!r} in the store", err=True)
-    click.echo(report.summary())
+    click.echo(
+        f"removed {report.dropped} article(s); rewrote {report.written} article graph(s) whose identities changed; "
+        f"the store holds {report.articles} article(s)"
+    )
 
 
 @cli.command()

@@ -78,7 +78,7 @@ def test_cli_build_changed_article_is_replaced_and_remove_drops_it(tmp_path, sto
 
     removed = subprocess.run([*DG, "remove", str(out), f"articles/{target.name}"], capture_output=True, text=True)
     assert removed.returncode == 0, removed.stderr
-    assert "the store holds 3 article(s)" in removed.stdout
+    assert "removed 1 article(s)" in removed.stdout and "the store holds 3 article(s)" in removed.stdout
     target.unlink()
     clean2 = tmp_path / "clean2"
     _build(corpus, "-o", clean2)
