@@ -177,13 +177,26 @@ class Corpus:
         min_confidence: float,
     ) -> None:
         """One transaction: drop the old graphs of ``docs`` (and their triples from the
-        default graph where no other graph holds them), insert the new ones and their triples."""
+        default graph where no other graph holds them), insert the new ones and their triples.
+
+        A batch of articles new to the store is one N-Quads load (Oxigraph's parser, no SPARQL);
+        a batch that replaces graphs is one SPARQL update."""
+        import pyoxigraph as ox
+
         ds = Dataset()
         parts = []
         for doc in docs:
             g = write_article(ds, doc, labels, iris, min_confidence)
             body = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
             parts.append((str(graph_iri(doc.id)), body))
+        if not any(self.store.contains_named_graph(ox.NamedNode(g)) for g, _ in parts):
+            # Each N-Triples line ends " .": the same line with the graph name before the dot
+            # is its N-Quads line; the line as it is goes into the default graph.
+            quads = "".join(
+                f"{line[:-1]}<{g}> .\n{line}\n" for g, body in parts for line in body.splitlines() if line
+            )
+            self.store.load(input=quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            return
         drops = [_drop(g) for g, _ in parts]
         inserts = "".join(f"GRAPH <{g}> {{\n{body}}}\n{body}" for g, body in parts)
         self.store.update(" ;\n".join([*drops, f"INSERT DATA {{\n{inserts}}}"]))
