@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
 
 from extract.contract import Document, Entity, Event, Provenance, Quote, Relation, broad_type
 from extract.contract import initials as name_initials
@@ -30,6 +31,7 @@ __all__ = [
     "corpus_identities",
     "corpus_labels",
     "write_article",
+    "article_ntriples",
     "entity_iri",
     "doc_iri",
     "graph_iri",
@@ -128,17 +130,28 @@ def corpus_labels(documents: Iterable[Document], iris: dict[tuple[str, str], URI
     return {iri: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for iri, c in names.items()}
 
 
+class _Triples:
+    """Where :class:`_DocWriter` writes when only the triples are wanted: each once, in order
+    (an rdflib Graph's indexes and events cost more than writing the article itself)."""
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple[Node, Node, Node], None] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.triples[triple] = None
+
+
 class _DocWriter:
     def __init__(
         self,
-        ds: Dataset,
+        target: Graph | _Triples,
         doc: Document,
         labels: dict[URIRef, str],
         min_confidence: float,
         iris: dict[tuple[str, str], URIRef],
     ) -> None:
         self.doc = doc
-        self.g = ds.graph(graph_iri(doc.id))
+        self.g = target
         self.doc_iri = doc_iri(doc.id)
         self.labels = labels
         self.min_confidence = min_confidence
@@ -277,9 +290,24 @@ def write_article(
 ) -> Graph:
     """Write one article's named graph into ``ds`` with the corpus's identities and labels
     (:func:`corpus_identities`, :func:`corpus_labels`) and return that graph."""
-    writer = _DocWriter(ds, doc, labels, min_confidence, iris)
-    writer.write()
-    return writer.g
+    graph = ds.graph(graph_iri(doc.id))
+    _DocWriter(graph, doc, labels, min_confidence, iris).write()
+    return graph
+
+
+def article_ntriples(
+    doc: Document,
+    labels: dict[URIRef, str],
+    iris: dict[tuple[str, str], URIRef],
+    min_confidence: float = 0.0,
+) -> str:
+    """The triples :func:`write_article` writes for ``doc``, as N-Triples text (rdflib's own
+    row writer), without building an rdflib Graph: what the store is loaded from."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    out = _Triples()
+    _DocWriter(out, doc, labels, min_confidence, iris).write()
+    return "".join(_nt_row(t) for t in out.triples)
 
 
 def build_dataset(

@@ -31,11 +31,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from base.errors import GraphFileError, InputError
 from extract.contract import Document
-from graph.build import GRAPH_VERSION, corpus_identities, corpus_labels, graph_iri, write_article
+from graph.build import GRAPH_VERSION, article_ntriples, corpus_identities, corpus_labels, graph_iri
 from graph.iri import BASE, digest
 from graph.manifest import MANIFEST_FILE, Entry, Manifest
 
@@ -183,12 +183,7 @@ class Corpus:
         a batch that replaces graphs is one SPARQL update."""
         import pyoxigraph as ox
 
-        ds = Dataset()
-        parts = []
-        for doc in docs:
-            g = write_article(ds, doc, labels, iris, min_confidence)
-            body = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
-            parts.append((str(graph_iri(doc.id)), body))
+        parts = [(str(graph_iri(d.id)), article_ntriples(d, labels, iris, min_confidence)) for d in docs]
         if not any(self.store.contains_named_graph(ox.NamedNode(g)) for g, _ in parts):
             # Each N-Triples line ends " .": the same line with the graph name before the dot
             # is its N-Quads line; the line as it is goes into the default graph.
