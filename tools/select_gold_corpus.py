@@ -60,23 +60,6 @@ def _batch(corpus: Path, spec: dict, earlier: list[str]) -> tuple[list[str], lis
     return docs, sealed
 
 
-def _batch2(corpus: Path, first: list[str]) -> tuple[list[str], list[str]]:
-    rng = random.Random(BATCH2["seed"])
-    taken = set(first) | DEV
-    business = [f"bbc/business/{n:03d}.txt" for n in range(100, 250)]
-    politics = [f"bbc/politics/{n:03d}.txt" for n in range(100, 418)]
-    docs = rng.sample([d for d in business if d not in taken], BATCH2["business"])
-    docs += rng.sample([d for d in politics if d not in taken], BATCH2["politics"])
-    stories = _reuters(corpus, BATCH2["reuters"])
-    for topic, n in BATCH2["reuters"].items():
-        docs += rng.sample(
-            [f"reuters21578.jsonl#{s}" for s in stories[topic] if f"reuters21578.jsonl#{s}" not in taken], n
-        )
-    docs = sorted(docs)
-    sealed = sorted(random.Random(BATCH2["seed"] + 1).sample(docs, round(SEALED_SHARE * len(docs))))
-    return docs, sealed
-
-
 def _reuters(corpus: Path, topics: dict[str, int]) -> dict[str, list[str]]:
     stories: dict[str, list[str]] = {t: [] for t in topics}
     with (corpus / "reuters21578.jsonl").open(encoding="utf-8") as fh:
@@ -104,7 +87,7 @@ def main(corpus: Path) -> None:
     docs = sorted(set(docs))
     sealed = sorted(random.Random(SEED + 1).sample(docs, round(SEALED_SHARE * len(docs))))
     twice = sorted(random.Random(SEED + 2).sample(docs, 20))
-    docs2, sealed2 = _batch2(corpus, docs)
+    docs2, sealed2 = _batch(corpus, BATCH2, docs)
     docs3, sealed3 = _batch(corpus, BATCH3, docs + docs2)
     split = {
         "seed": SEED,
@@ -125,7 +108,7 @@ def main(corpus: Path) -> None:
     }
     docs = docs + docs2 + docs3
     Path("gold/SPLIT.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(docs)} articles: {len(split['train'])} train, {len(sealed)} sealed, {len(twice)} annotated twice")
+    print(f"{len(docs)} articles: {len(split['train'])} train, {len(split['sealed'])} sealed, {len(twice)} annotated twice")
 
 
 if __name__ == "__main__":
