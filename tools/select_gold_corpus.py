@@ -108,7 +108,8 @@ def main(corpus: Path) -> None:
     }
     docs = docs + docs2 + docs3
     Path("gold/SPLIT.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(docs)} articles: {len(split['train'])} train, {len(split['sealed'])} sealed, {len(twice)} annotated twice")
+    counts = f"{len(split['train'])} train, {len(split['sealed'])} sealed, {len(twice)} annotated twice"
+    print(f"{len(docs)} articles: {counts}")
 
 
 if __name__ == "__main__":
