@@ -22,6 +22,8 @@ organisation unless one of them names a country. Spans with a gazetteer id are n
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -203,17 +205,23 @@ def _join_groups(spans: list[Span]) -> list[Span]:
 OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner"})
 
 
-def _office_brief(span: Span, elsewhere: set[str]) -> bool:
-    """``span`` is only the brief of an office ("Defence" in "Defence Secretary Geoff Hoon"):
-    an organisation span with no gazetteer id, directly before an office title it compounds,
-    holding no organisation word or country, and never named in the article otherwise."""
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a span an organisation's name: company nouns, name heads, type cues."""
+    cues = {w.lower() for words in lexicon()["org_type_words"].values() for w in words}
+    return word_set("company_nouns") | word_set("org_name_heads") | cues
+
+
+def _office_brief(span: Span, title: Token | None, elsewhere: set[str]) -> bool:
+    """``span`` is only the brief of the office ``title`` that follows it (:func:`_office_after`;
+    "Defence" in "Defence Secretary Geoff Hoon"): an organisation span with no gazetteer id,
+    compounding the title, holding no organisation word or country, and never named in the
+    article otherwise."""
     if span.label_ != "ORG" or span.ent_id_ or len(span) > 2 or span.text in elsewhere:
         return False
-    title = _office_after(span)
     if title is None or not _modifies(span.root, title):
         return False
-    org_words = word_set("company_nouns") | word_set("org_name_heads")
-    org_words |= {w.lower() for words in lexicon()["org_type_words"].values() for w in words}
+    org_words = _organisation_words()
     table = country_table()
     return not any(t.lower_ in org_words or table.country_of(t.text) or table.country_of_demonym(t.text) for t in span)
 
@@ -253,8 +261,9 @@ def repair_entities(doc: Doc) -> Doc:
             if trimmed is not None:
                 new.append(trimmed)
     new = _join_groups(sorted(new, key=lambda s: s.start))
-    elsewhere = {s.text for s in new if _office_after(s) is None}
-    new = [s for s in new if not _office_brief(s, elsewhere)]
+    titles = [_office_after(s) for s in new]
+    elsewhere = {s.text for s, title in zip(new, titles, strict=True) if title is None}
+    new = [s for s, title in zip(new, titles, strict=True) if not _office_brief(s, title, elsewhere)]
     old = [(e.start, e.end, e.label_) for e in doc.ents]
     if [(e.start, e.end, e.label_) for e in new] != old:
         doc.ents = filter_spans(new)
