@@ -189,9 +189,9 @@ def build_store(
     changed is rewritten. ``formats`` (``ttl``, ``trig``, ``nq``, ``jsonld``) are also written
     as ``OUT/graph.<fmt>``, from the store.
     """
-    from graph.corpus import Corpus
+    from graph.corpus import STORE_DIR, Corpus
     from graph.io import open_store_dataset, write_outputs
-    from graph.manifest import content_hash
+    from graph.manifest import MANIFEST_FILE, content_hash
 
     key = extractor_key(settings)
     with Corpus.open(out_dir) as corpus:
@@ -217,9 +217,9 @@ def build_store(
                 for doc in batch:
                     progress(doc)
         report = corpus.refresh(settings.min_confidence)
-    paths = [out_dir / "store", out_dir / "manifest.sqlite"]
+    paths = [out_dir / STORE_DIR, out_dir / MANIFEST_FILE]
     if formats:
-        paths += write_outputs(open_store_dataset(out_dir / "store"), out_dir, formats)
+        paths += write_outputs(open_store_dataset(out_dir / STORE_DIR), out_dir, formats)
     unchanged = len(inputs.articles) - len(todo) + len(inputs.records) - len(given)
     return BuildReport(
         out_dir, len(todo), unchanged, len(given), report.written, report.dropped, report.articles, paths
@@ -229,14 +229,15 @@ def build_store(
 def remove_articles(out_dir: Path, ids: Sequence[str], settings: Settings) -> tuple[list[str], BuildReport]:
     """Drop the articles ``ids`` from the store of ``out_dir`` (and rewrite the graphs whose
     corpus-level identity that changes). Returns the ids that were not there, and the report."""
-    from graph.corpus import Corpus, store_path
+    from graph.corpus import STORE_DIR, Corpus, store_path
+    from graph.manifest import MANIFEST_FILE
 
     if store_path(out_dir) is None:
         raise InputError(f"{out_dir}: no store here (OUT/store); name a folder written by 'diplograph build -o'")
     with Corpus.open(out_dir) as corpus:
         unknown = corpus.remove(ids)
         report = corpus.refresh(settings.min_confidence)
-    paths = [out_dir / "store", out_dir / "manifest.sqlite"]
+    paths = [out_dir / STORE_DIR, out_dir / MANIFEST_FILE]
     return unknown, BuildReport(out_dir, 0, 0, 0, report.written, report.dropped, report.articles, paths)
 
 

@@ -143,8 +143,7 @@ class Corpus:
             if signature != entry.signature:
                 stale[doc_id] = signature
         written = 0
-        ids = iter(sorted(stale))
-        while batch := list(islice(ids, BATCH)):
+        for batch in _chunks(sorted(stale), BATCH):
             docs = list(self.manifest.records(batch))
             self._replace_graphs(docs, labels, iris, min_confidence)
             self.manifest.set_signatures({d.id: stale[d.id] for d in docs})

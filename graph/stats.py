@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,11 +39,7 @@ def graph_stats(graph: Dataset | Graph) -> GraphStats:
     if isinstance(graph, StoreDataset):
         return _store_stats(graph.oxigraph)
     triples = {(s, p, o) for s, p, o in graph.triples((None, None, None))}
-    types: dict[object, str] = {}
-    for s, _, o in graph.triples((None, RDF.type, None)):
-        name = str(o).rsplit("#", 1)[-1]
-        if name in BROAD_TYPE and (s not in types or types[s] == "Organization"):
-            types[s] = name
+    types = _entity_types((s, str(o)) for s, _, o in graph.triples((None, RDF.type, None)))
     relations: Counter[str] = Counter()
     for s in graph.subjects(RDF.type, DG.RelationStatement):
         p = graph.value(s, RDF.predicate)
@@ -51,11 +48,22 @@ def graph_stats(graph: Dataset | Graph) -> GraphStats:
     return GraphStats(
         triples=len(triples),
         articles=len(set(graph.subjects(RDF.type, DG.Article))),
-        entities=dict(sorted(Counter(types.values()).items())),
+        entities=types,
         relations=dict(sorted(relations.items())),
         events={k: v for k, v in sorted(events.items()) if v},
         quotes=len(set(graph.subjects(RDF.type, DG.Statement))),
     )
+
+
+def _entity_types(typings: Iterable[tuple[object, str]]) -> dict[str, int]:
+    """Entities by their most specific class, from (entity, class IRI) pairs: a subclass of
+    Organization wins over Organization itself."""
+    types: dict[object, str] = {}
+    for s, iri in typings:
+        name = iri.rsplit("#", 1)[-1]
+        if name in BROAD_TYPE and (s not in types or types[s] == "Organization"):
+            types[s] = name
+    return dict(sorted(Counter(types.values()).items()))
 
 
 def _store_stats(store: Any) -> GraphStats:
@@ -68,11 +76,8 @@ def _store_stats(store: Any) -> GraphStats:
         return int(rows(sparql)[0][0])
 
     classes = " ".join(f"dg:{name}" for name in BROAD_TYPE)
-    types: dict[str, str] = {}
-    for s, t in rows(f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t }}"):
-        name = t.rsplit("#", 1)[-1]
-        if s not in types or types[s] == "Organization":
-            types[s] = name
+    typings = rows(f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t }}")
+    types = _entity_types((s, t) for s, t in typings)
     relations = rows("SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st a dg:RelationStatement ; rdf:predicate ?p } GROUP BY ?p")
     events = rows(
         f"SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {' '.join(f'dg:{e}' for e in _EVENTS)} }} "
@@ -81,7 +86,7 @@ def _store_stats(store: Any) -> GraphStats:
     return GraphStats(
         triples=count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
         articles=count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a dg:Article }"),
-        entities=dict(sorted(Counter(types.values()).items())),
+        entities=types,
         relations=dict(sorted((p.rsplit("#", 1)[-1], int(n)) for p, n in relations)),
         events={k: v for k, v in sorted((t.rsplit("#", 1)[-1], int(n)) for t, n in events) if v},
         quotes=count("SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE { ?q a dg:Statement }"),
