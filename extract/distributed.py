@@ -15,14 +15,13 @@ cluster of ``workers`` processes is started and stopped around the build.
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 from base.errors import InputError
+from base.settings import DEFAULT_EXTRACTOR
 from extract.contract import Document
-from extract.pipeline import get_extractor
+from extract.pipeline import get_extractor, run_articles, stream_in_order
 from extract.reader import Article
 
 __all__ = ["extract_with_dask"]
@@ -39,9 +38,7 @@ def _extract_chunk(
     key = (extractor, model, min_quote_words)
     if key not in _LOADED:
         _LOADED[key] = get_extractor(extractor)(model, min_quote_words=min_quote_words)
-    run = _LOADED[key]
-    pairs = ((a.text, a) for a in articles)
-    return [run(doc, a) for doc, a in run.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+    return list(run_articles(_LOADED[key], articles, batch_size))
 
 
 def extract_with_dask(
@@ -50,7 +47,7 @@ def extract_with_dask(
     scheduler: str | None = None,
     workers: int = 2,
     model: str | None = None,
-    extractor: str = "hybrid.v1",
+    extractor: str = DEFAULT_EXTRACTOR,
     batch_size: int = 16,
     min_quote_words: int | None = None,
 ) -> Iterator[Document]:
@@ -72,19 +69,11 @@ def extract_with_dask(
             raise InputError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
     try:
         n = max(len(client.scheduler_info().get("workers", {})), 1)
-        chunk = max(batch_size, 1) * 2
-        source = iter(articles)
-        pending: deque[Any] = deque()
-        while True:
-            while len(pending) < 2 * n and (part := list(islice(source, chunk))):
-                pending.append(
-                    client.submit(_extract_chunk, part, extractor, model, min_quote_words, batch_size, pure=False)
-                )
-            if not pending:
-                break
-            future = pending.popleft()
-            yield from future.result()
-            future.release()
+
+        def submit(part: list[Article]) -> Any:
+            return client.submit(_extract_chunk, part, extractor, model, min_quote_words, batch_size, pure=False)
+
+        yield from stream_in_order(submit, articles, max(batch_size, 1) * 2, 2 * n)
     finally:
         client.close()
         if cluster is not None:

@@ -27,6 +27,8 @@ __all__ = [
     "RulesExtractor",
     "extract_documents",
     "get_extractor",
+    "run_articles",
+    "stream_in_order",
 ]
 
 log = logging.getLogger(__name__)
@@ -170,9 +172,34 @@ def extract_documents(
         yield from _extract_in_pool(articles, model, extractor, batch_size, min_quote_words, processes)
         return
     run = get_extractor(extractor)(model, min_quote_words=min_quote_words)
+    yield from run_articles(run, articles, batch_size)
+
+
+def run_articles(run: Any, articles: Iterable[Article], batch_size: int) -> Iterator[Document]:
+    """The documents a loaded extractor ``run`` makes of ``articles``, through ``run.nlp.pipe``
+    in batches, in input order."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in run.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield run(doc, article)
+
+
+def stream_in_order(
+    submit: Callable[[list[Article]], Any], articles: Iterable[Article], chunk: int, in_flight: int
+) -> Iterator[Document]:
+    """Hand ``articles`` to ``submit`` in chunks (it returns a future whose ``result()`` is the
+    chunk's documents), with at most ``in_flight`` chunks pending, and yield the documents in
+    input order: memory stays bounded however long the stream. Serves the process pool and Dask."""
+    from collections import deque
+    from itertools import islice
+
+    source = iter(articles)
+    pending: deque[Any] = deque()
+    while True:
+        while len(pending) < in_flight and (part := list(islice(source, chunk))):
+            pending.append(submit(part))
+        if not pending:
+            return
+        yield from pending.popleft().result()
 
 
 _WORKER: dict[str, Any] = {}
@@ -184,9 +211,7 @@ def _init_worker(extractor: str, model: str | None, min_quote_words: int | None,
 
 
 def _extract_chunk(articles: list[Article]) -> list[Document]:
-    run = _WORKER["run"]
-    pairs = ((a.text, a) for a in articles)
-    return [run(doc, a) for doc, a in run.nlp.pipe(pairs, as_tuples=True, batch_size=_WORKER["batch_size"])]
+    return list(run_articles(_WORKER["run"], articles, _WORKER["batch_size"]))
 
 
 def _extract_in_pool(
@@ -198,28 +223,16 @@ def _extract_in_pool(
     processes: int,
 ) -> Iterator[Document]:
     import multiprocessing
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice
 
     get_extractor(extractor)  # an unknown name fails here, not in a worker
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(batch_size, 1) * 2
-    source = iter(articles)
     with ProcessPoolExecutor(
         max_workers=processes,
         mp_context=ctx,
         initializer=_init_worker,
         initargs=(extractor, model, min_quote_words, batch_size),
     ) as pool:
-        pending: deque[Any] = deque()
-        while True:
-            while len(pending) < 2 * processes:
-                part = list(islice(source, chunk))
-                if not part:
-                    break
-                pending.append(pool.submit(_extract_chunk, part))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+        chunk = max(batch_size, 1) * 2
+        yield from stream_in_order(lambda part: pool.submit(_extract_chunk, part), articles, chunk, 2 * processes)
