@@ -177,7 +177,7 @@ def _serialize_store(store: Any, path: Path, fmt: str) -> None:
     else:
         quads = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-    prefixes = dict(PREFIXES) if target.supports_datasets or fmt in ("turtle",) else None
+    prefixes = dict(PREFIXES) if fmt in ("turtle", "trig") else None  # N-Quads and N-Triples have no prefixes
     with path.open("wb") as fh:
         ox.serialize(quads, fh, target, prefixes=prefixes)
 
