@@ -4,11 +4,10 @@ date and amounts, all read from the parsed sentence (used by :func:`extract.rela
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Doc, Span, Token
 
 from extract._entity_index import EntityIndex
+from extract._sentences import sentence_of
 from extract.amounts import parse_amount
 from extract.contract import Amount
 from extract.dates import resolve_date
@@ -26,8 +25,7 @@ def evidence(sent: Span) -> tuple[int, int, str]:
 
 def sentence_index(doc: Doc, sent: Span) -> int:
     """The position of ``sent`` among the document's sentences (0 for the first)."""
-    starts = doc.user_data.setdefault("dg_sent_starts", [s.start for s in doc.sents])
-    return bisect.bisect_right(starts, sent.start) - 1
+    return sentence_of(doc, sent.start)
 
 
 def mention_span(doc: Doc, i: int) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from extract._sentences import sentence_starts
 from extract.contract import broad_type
 from extract.entities import EntityIndex
 from extract.lexicon import lexicon, word_set
@@ -83,7 +84,7 @@ def _reference_nouns() -> frozenset[str]:
 
 def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
     """The mentions of each sentence, in text order (one list per sentence)."""
-    starts = [sent.start for sent in doc.sents]
+    starts = sentence_starts(doc)
 
     def sent_of(i: int) -> int:
         return bisect.bisect_right(starts, i) - 1

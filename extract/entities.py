@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from extract._entity_index import EntityIndex
+from extract._sentences import sentence_starts
 from extract.contract import Entity, Mention, acronyms, broad_type
 from extract.countries import CountryTable, country_table
 from extract.lexicon import lexicon, load_jsonl, word_set
@@ -98,7 +99,7 @@ class _Clusters:
     """The clusters of one article as they grow, mention by mention, in text order."""
 
     def __init__(self, doc: Doc) -> None:
-        self.sent_starts = [sent.start for sent in doc.sents]
+        self.sent_starts = sentence_starts(doc)
         self.all: list[_Cluster] = []
         self.by_key: dict[tuple[str, str], _Cluster] = {}
         self.token_cluster: dict[int, _Cluster] = {}
@@ -276,6 +277,8 @@ def _upper_line(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)]
+    if not line.isupper():  # C speed: almost every line has a lower-case letter
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and all(c.isupper() for c in letters)
 

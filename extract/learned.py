@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from extract._sentences import sentence_starts
 from extract.candidates import (
     ArticleContext,
     PairCandidate,
@@ -188,14 +189,14 @@ def featurise(
     anywhere: dict[tuple[str, str], list[str]] = {}
     for c in rule_candidates:
         anywhere.setdefault((c.subject, c.object), []).append(c.predicate)
-    sents = list(doc.sents)
+    starts = sentence_starts(doc)
     mentions = sentence_mentions(doc, index)
     out = []
     for pair in candidate_pairs(mentions):
         allowed = _pair_labels(index, pair, labels)
         if not allowed:
             continue
-        sent_start = sents[pair.sentence].start
+        sent_start = starts[pair.sentence]
         found = pair_rule_hits(hits, sent_start, pair.first.entity, pair.second.entity)
         out.append((pair, pair_features(doc, index, pair, found), allowed))
     context = ArticleContext(doc, index, mentions)

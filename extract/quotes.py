@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract._sentences import sentence_starts
 from extract.contract import Provenance, Quote
 from extract.entities import EntityIndex
 from extract.lexicon import word_set
@@ -187,7 +188,7 @@ def extract_quotes(
     attributor = _Attributor(doc, index, spans)
     quotes: list[Quote] = []
     previous: tuple[str, int] | None = None  # speaker and paragraph end of the last quote
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = sentence_starts(doc)
     for span in spans:
         inner = text[span.start : span.end].strip()
         speaker = attributor.attribute(span)
