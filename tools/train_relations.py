@@ -11,8 +11,9 @@ two mentions name (mention pairs of one entity pair are bagged, see ``extract.le
 One L2-regularised logistic regression per label (scikit-learn, liblinear) is fitted. Each
 relation's threshold is the one that maximises its F1 over out-of-fold predictions of a k-fold
 cross-validation over articles, scored exactly as ``diplograph eval`` scores (the same
-extractor code, the same scorer); a relation the classifier does not improve keeps only the
-rules' findings.
+extractor code, the same scorer), among the thresholds that keep the relation's precision at
+``--min-precision`` or at the rules' own precision where that is lower (never below 0.6); a
+relation the classifier does not improve keeps only the rules' findings.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from extract.contract import Document  # noqa: E402
 from scoring.gold import GoldFile, load_gold_files, normalise_name, score  # noqa: E402
 
 GRID = [round(0.2 + 0.05 * i, 2) for i in range(15)]
+#: No relation's threshold is chosen where its out-of-fold precision falls below this.
+PRECISION_FLOOR = 0.6
 
 
 @dataclass
@@ -159,19 +162,27 @@ def pooled_predictions(
 
 def per_relation_thresholds(pooled: list[tuple[Example, list[Any]]], min_precision: float) -> dict[str, float]:
     """For each relation, the threshold whose out-of-fold F1 for that relation is highest
-    among those with precision at least ``min_precision`` (relations are matched separately,
+    among those that keep its precision at or above a bar (relations are matched separately,
     so each threshold can be chosen on its own); a relation the classifier does not improve
-    so gets 1.01, i.e. only the rules' findings."""
+    so gets 1.01, i.e. only the rules' findings.
+
+    The bar is ``min_precision``, or the rules' own out-of-fold precision for the relation
+    where that is lower (the classifier may then add findings as long as they do not make the
+    relation less precise than the rules alone are), but never below :data:`PRECISION_FLOOR`.
+    """
     golds = [ex.gold for ex, _ in pooled]
     from extract.learned import LEARNED_RELATIONS
 
     by_t = {t: score(documents_at(pooled, t), golds) for t in [*GRID, 1.01]}
+    rules = by_t[1.01]
     chosen = {}
     for rel in LEARNED_RELATIONS:
+        rules_p, _, _ = rules.prf(rules.per_relation.get(rel, Counter()))
+        bar = max(min(min_precision, rules_p), PRECISION_FLOOR) if rules_p > 0 else min_precision
 
-        def key(t: float, rel: str = rel) -> tuple[bool, float, float]:
+        def key(t: float, rel: str = rel, bar: float = bar) -> tuple[bool, float, float]:
             p, _, f = by_t[t].prf(by_t[t].per_relation.get(rel, Counter()))
-            return (p >= min_precision or t > 1, round(f, 4), t)
+            return (p >= bar or t > 1, round(f, 4), t)
 
         chosen[rel] = max(by_t, key=key)
     return chosen
