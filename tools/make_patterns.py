@@ -370,6 +370,14 @@ rule("member-compound", "memberOf", 0.8, [("subject", None, None, ANY), ("trigge
 rule("members-appos", "memberOf", 0.8, [("trigger", None, None, L("member_nouns")), ("object", "trigger", ">", D("compound", "nmod")),
                                        ("subject", "trigger", ">", D("appos"))],
      subject_types=["Country", "Organization"], object_types=["Organization"])
+# "Cyprus is an EU member"; "Saudi Arabia and other OPEC members" ("other" makes the first one a member too)
+rule("member-attr-compound", "memberOf", 0.8, [("be", None, None, BE), ("subject", "be", ">", D("nsubj")),
+                                              ("trigger", "be", ">", DL(["attr"], "member_nouns")), ("object", "trigger", ">", D("compound", "nmod"))],
+     subject_types=["Country", "Organization"], object_types=["Organization"])
+rule("members-conj-other", "memberOf", 0.8, [("subject", None, None, ANY), ("trigger", "subject", ">", DL(["conj"], "member_nouns")),
+                                            ("other", "trigger", ">", {"DEP": "amod", "LOWER": {"IN": ["other", "fellow"]}}),
+                                            ("object", "trigger", ">", D("compound", "nmod"))],
+     subject_types=["Country", "Organization"], object_types=["Organization"])
 rule("membership-poss", "memberOf", 0.8, [("trigger", None, None, L("membership_nouns")), ("subject", "trigger", ">", D("poss")),
                                          ("object", "trigger", ">", D("compound", "nmod"))],
      subject_types=["Country", "Organization"], object_types=["Organization"])

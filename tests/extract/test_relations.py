@@ -101,3 +101,60 @@ def test_relations_arguments_must_fit_the_signature_and_the_rules_types(vocab, h
     assert [(c.subject, c.object) for c in read_matches(doc, index, met)] == [("e1", "e2")]
     only_countries = {"r": {**met["r"], "object_types": ["Country"]}}
     assert read_matches(doc, index, only_countries) == []
+
+
+def _rule_facts(vocab, hand_index, words, heads, deps, pos, lemmas, mentions):
+    """(subject, relation, object, rule) of the candidates the shipped rules read off a hand-parsed Doc."""
+    doc = make_doc(vocab, words, heads, deps, pos=pos, lemmas=lemmas)
+    matcher = RelationMatcher(vocab)
+    matcher(doc)
+    index = hand_index(doc, mentions)
+    return {(c.subject, c.predicate, c.object, c.rule) for c in read_matches(doc, index, matcher.rules)}
+
+
+def test_relations_membership_stated_by_a_copula_and_a_compound(vocab, hand_index):
+    # "Cyprus is an EU member ."
+    found = _rule_facts(
+        vocab,
+        hand_index,
+        ["Cyprus", "is", "an", "EU", "member", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "det", "compound", "attr", "punct"],
+        ["PROPN", "AUX", "DET", "PROPN", "NOUN", "PUNCT"],
+        ["cyprus", "be", "an", "eu", "member", "."],
+        [(0, 1, "e1", "Country"), (3, 4, "e2", "InternationalOrganization")],
+    )
+    assert ("e1", "memberOf", "e2", "member-attr-compound") in found
+
+
+def test_relations_other_members_make_the_first_conjunct_a_member(vocab, hand_index):
+    # "Saudi Arabia and other OPEC members agreed ." -- and, without "other", nothing.
+    words = ["Saudi", "Arabia", "and", "other", "OPEC", "members", "agreed", "."]
+    heads = [1, 6, 1, 5, 5, 1, 6, 6]
+    deps = ["compound", "nsubj", "cc", "amod", "compound", "conj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "ADJ", "PROPN", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["saudi", "arabia", "and", "other", "opec", "member", "agree", "."]
+    mentions = [(0, 2, "e1", "Country"), (4, 5, "e2", "InternationalOrganization")]
+    found = _rule_facts(vocab, hand_index, words, heads, deps, pos, lemmas, mentions)
+    assert ("e1", "memberOf", "e2", "members-conj-other") in found
+    words_without = ["Saudi", "Arabia", "and", "the", "OPEC", "members", "agreed", "."]
+    deps_without = ["compound", "nsubj", "cc", "det", "compound", "conj", "ROOT", "punct"]
+    pos_without = ["PROPN", "PROPN", "CCONJ", "DET", "PROPN", "NOUN", "VERB", "PUNCT"]
+    lemmas_without = ["saudi", "arabia", "and", "the", "opec", "member", "agree", "."]
+    found = _rule_facts(vocab, hand_index, words_without, heads, deps_without, pos_without, lemmas_without, mentions)
+    assert not any(f[1] == "memberOf" for f in found)
+
+
+def test_relations_starting_proceedings_against_someone_is_suing_them(vocab, hand_index):
+    # "Orange started proceedings against Easymobile ."
+    found = _rule_facts(
+        vocab,
+        hand_index,
+        ["Orange", "started", "proceedings", "against", "Easymobile", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["orange", "start", "proceeding", "against", "easymobile", "."],
+        [(0, 1, "e1", "Company"), (4, 5, "e2", "Company")],
+    )
+    assert ("e1", "sued", "e2", "lawsuit-against") in found
