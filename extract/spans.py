@@ -201,8 +201,9 @@ def _join_groups(spans: list[Span]) -> list[Span]:
 
 
 #: Titles of a government office that a portfolio word names ("Defence Secretary", "Trade
-#: Minister", "Trade Commissioner"): the word before them is the post's brief, not an employer.
-OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner"})
+#: Minister", "Trade Commissioner", "Solicitor General"): the word before them is the post's
+#: brief, not an employer.
+OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner", "general"})
 
 
 @functools.cache
@@ -271,7 +272,8 @@ def repair_entities(doc: Doc) -> Doc:
 
 
 def extend_organisations(doc: Doc) -> Doc:
-    """Run an organisation's name on over the capitalised words the NER left after it.
+    """Run an organisation's name on over the capitalised words the NER left after it (and
+    over a modifier it left before it, :func:`_modifier_before`).
 
     A corporate suffix ("Geely | Holding") or the proper noun the name is a compound of
     ("Volvo | Cars", parsed as one noun phrase headed by "Cars") belongs to the name. Titles
@@ -283,6 +285,7 @@ def extend_organisations(doc: Doc) -> Doc:
     spans: list[Span] = []
     changed = False
     for ent in doc.ents:
+        start = _modifier_before(ent, taken, titles)
         end = ent.end
         while ent.label_ == "ORG" and not ent.ent_id_ and end < len(doc):
             tok = doc[end]
@@ -292,11 +295,32 @@ def extend_organisations(doc: Doc) -> Doc:
             if tok.lower_ not in suffixes and not compound_head:
                 break
             end += 1
-        if end != ent.end:
-            spans.append(Span(doc, ent.start, end, label=ent.label_))
+        if (start, end) != (ent.start, ent.end):
+            spans.append(Span(doc, start, end, label=ent.label_))
             changed = True
         else:
             spans.append(ent)
     if changed:
         doc.ents = filter_spans(spans)
     return doc
+
+
+def _modifier_before(ent: Span, taken: set[int], titles: frozenset[str]) -> int:
+    """Where an organisation's or group's name starts once a capitalised modifier the NER left
+    before it is taken in ("Liberal | Democrat leader ..." at the start of a sentence): a word
+    outside every entity, no title, modifying the name, and written before the same name
+    elsewhere in the article, which shows it belongs to the name."""
+    if ent.label_ not in ("ORG", "NORP") or ent.ent_id_ or ent.start == 0:
+        return ent.start
+    doc = ent.doc
+    tok = doc[ent.start - 1]
+    if (
+        ent.start - 1 in taken
+        or not tok.is_title
+        or tok.lower_ in titles
+        or tok.dep_ not in ("amod", "compound")
+        or not ent.start <= tok.head.i < ent.end
+    ):
+        return ent.start
+    longer = f"{tok.text} {ent.text}"
+    return ent.start - 1 if doc.text.count(longer) >= 2 else ent.start

@@ -128,3 +128,35 @@ def test_spans_drop_a_coordinated_brief_of_an_office_title(vocab):
     ents = ["B-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "O"]
     heads = [4, 0, 3, 0, 5, 6, 6]
     assert _ents(repair_entities(_office_doc(vocab, words, ents, heads))) == [("Frattini", "PERSON")]
+
+
+def test_spans_drop_the_first_word_of_an_office_ending_in_general(vocab):
+    # "Solicitor General Harriet Harman said": "Solicitor" is half of the post, not an employer.
+    words = ["Solicitor", "General", "Harriet", "Harman", "said"]
+    doc = _office_doc(vocab, words, ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"], heads=[1, 3, 3, 4, 4])
+    assert _ents(repair_entities(doc)) == [("Harriet Harman", "PERSON")]
+
+
+def _group_doc(vocab, words, ents, heads, deps):
+    pos = ["ADJ" if d == "amod" else "PROPN" for d in deps]
+    return make_doc(vocab, words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_spans_take_in_a_modifier_the_article_writes_with_the_name_elsewhere(vocab):
+    # "Liberal Democrat leader Kennedy . the Liberal Democrat party": the NER left "Liberal" out
+    # of the first; the second shows it belongs to the name.
+    words = ["Liberal", "Democrat", "leader", "Kennedy", ".", "the", "Liberal", "Democrat", "party"]
+    ents = ["O", "B-NORP", "O", "B-PERSON", "O", "O", "B-ORG", "I-ORG", "O"]
+    heads = [1, 2, 3, 3, 3, 8, 7, 8, 8]
+    deps = ["amod", "compound", "compound", "ROOT", "punct", "det", "amod", "compound", "ROOT"]
+    doc = extend_organisations(_group_doc(vocab, words, ents, heads, deps))
+    assert _ents(doc)[0] == ("Liberal Democrat", "NORP")
+
+
+def test_spans_leave_a_modifier_the_article_never_writes_with_the_name(vocab):
+    # "Liberal Democrat leader Kennedy ." alone: nothing shows "Liberal" is part of the name.
+    words = ["Liberal", "Democrat", "leader", "Kennedy", "."]
+    heads = [1, 2, 3, 3, 3]
+    deps = ["amod", "compound", "compound", "ROOT", "punct"]
+    doc = extend_organisations(_group_doc(vocab, words, ["O", "B-NORP", "O", "B-PERSON", "O"], heads, deps))
+    assert _ents(doc) == [("Democrat", "NORP"), ("Kennedy", "PERSON")]
