@@ -11,14 +11,13 @@ No feature names an entity.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extract._sentences import sentence_starts
+from extract._sentences import sentence_of, sentence_starts
 from extract.contract import broad_type
 from extract.entities import EntityIndex
 from extract.lexicon import lexicon, word_set
@@ -84,12 +83,7 @@ def _reference_nouns() -> frozenset[str]:
 
 def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
     """The mentions of each sentence, in text order (one list per sentence)."""
-    starts = sentence_starts(doc)
-
-    def sent_of(i: int) -> int:
-        return bisect.bisect_right(starts, i) - 1
-
-    found: list[list[MentionRef]] = [[] for _ in starts]
+    found: list[list[MentionRef]] = [[] for _ in sentence_starts(doc)]
     seen: set[int] = set()
     # Names: runs of tokens mapped to one entity.
     i = 0
@@ -103,7 +97,7 @@ def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
             j += 1
         span = doc[i:j]
         kind = "demonym" if span.root.ent_type_ == "NORP" else "name"
-        found[sent_of(i)].append(MentionRef(ent_id, i, j, span.root.i, kind))
+        found[sentence_of(doc, i)].append(MentionRef(ent_id, i, j, span.root.i, kind))
         seen.update(range(i, j))
         i = j
     # References: pronouns and role nouns ("the company", "the country") that resolve to an entity.
@@ -115,7 +109,7 @@ def sentence_mentions(doc: Doc, index: EntityIndex) -> list[list[MentionRef]]:
             continue
         ent_id = index.resolve(tok)
         if ent_id is not None:
-            found[sent_of(tok.i)].append(MentionRef(ent_id, tok.i, tok.i + 1, tok.i, "coref"))
+            found[sentence_of(doc, tok.i)].append(MentionRef(ent_id, tok.i, tok.i + 1, tok.i, "coref"))
     for mentions in found:
         mentions.sort(key=lambda m: m.start)
     return found

@@ -10,7 +10,6 @@ relative pronouns and role nouns ("the company") back to the entity they refer t
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from extract._entity_index import EntityIndex
-from extract._sentences import sentence_starts
+from extract._sentences import sentence_of
 from extract.contract import Entity, Mention, acronyms, broad_type
 from extract.countries import CountryTable, country_table
 from extract.lexicon import lexicon, load_jsonl, word_set
@@ -98,8 +97,7 @@ def _gazetteer_types() -> dict[str, str]:
 class _Clusters:
     """The clusters of one article as they grow, mention by mention, in text order."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.sent_starts = sentence_starts(doc)
+    def __init__(self) -> None:
         self.all: list[_Cluster] = []
         self.by_key: dict[tuple[str, str], _Cluster] = {}
         self.token_cluster: dict[int, _Cluster] = {}
@@ -123,7 +121,7 @@ class _Clusters:
 
     def attach(self, span: Span, cluster: _Cluster, name: str | None) -> None:
         """Record ``span`` as a mention of ``cluster``; ``name`` (None for a demonym) joins its names."""
-        sent = bisect.bisect_right(self.sent_starts, span.start) - 1
+        sent = sentence_of(span.doc, span.start)
         cluster.mentions.append(Mention(span.text, span.label_, span.start_char, span.end_char, sent))
         if name is not None:
             cluster.add_name(name)
@@ -138,7 +136,7 @@ def build_entities(doc: Doc) -> EntityIndex:
     table = country_table()
     gazetteer = _gazetteer_types()
     groups = _political_groups(doc)
-    clusters = _Clusters(doc)
+    clusters = _Clusters()
     for span in doc.ents:
         _add_span(span, clusters, table, gazetteer, groups)
     return _index(doc, clusters)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extract._sentences import sentence_starts
+from extract._sentences import sentence_of
 from extract.contract import Provenance, Quote
 from extract.entities import EntityIndex
 from extract.lexicon import word_set
@@ -188,7 +188,6 @@ def extract_quotes(
     attributor = _Attributor(doc, index, spans)
     quotes: list[Quote] = []
     previous: tuple[str, int] | None = None  # speaker and paragraph end of the last quote
-    sent_starts = sentence_starts(doc)
     for span in spans:
         inner = text[span.start : span.end].strip()
         speaker = attributor.attribute(span)
@@ -210,7 +209,7 @@ def extract_quotes(
         sent = doc.char_span(start, start + len(inner), alignment_mode="expand")
         sentence = 0
         if sent is not None:
-            sentence = bisect.bisect_right(sent_starts, sent.start) - 1
+            sentence = sentence_of(doc, sent.start)
         prov = Provenance(doc_id, sentence, start, start + len(inner), inner, f"{extractor}:quote", version, model)
         quotes.append(Quote(speaker, inner, confidence, prov))
     return quotes

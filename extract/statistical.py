@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from base.errors import ModelError
+from extract._sentences import sentence_of
 from extract.contract import SIGNATURES, Document, Entity, Mention, Provenance, Relation, broad_type
 from extract.countries import country_table
 from extract.entities import clean_name, entity_key
@@ -71,7 +72,6 @@ class Conll04Extractor:
 
         entities: dict[tuple[str, str], Entity] = {}
         span_entity: dict[tuple[int, int], str] = {}
-        sent_starts = [s.start for s in doc.sents]
         # The recognizer keeps some of its older place labels; CoNLL04 calls them all locations.
         doc.ents = [Span(doc, e.start, e.end, label="GPE") if e.label_ in ("LOC", "FAC") else e for e in doc.ents]
         for span in doc.ents:
@@ -80,7 +80,7 @@ class Conll04Extractor:
             name = clean_name(span.text) or span.text
             etype = self._type(span.label_, name)
             key = (broad_type(etype), entity_key(name, broad_type(etype)))
-            sent = max(i for i, s in enumerate(sent_starts) if s <= span.start)
+            sent = sentence_of(doc, span.start)
             mention = Mention(span.text, span.label_, span.start_char, span.end_char, sent)
             if key not in entities:
                 entities[key] = Entity(f"e{len(entities) + 1}", etype, name, key[1], (), (mention,))
