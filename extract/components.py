@@ -1,5 +1,8 @@
 """diplograph's spaCy components, registered with spaCy under their names.
 
+- ``diplograph_attributes`` (in place of the model's ``attribute_ruler``): the same tag-to-POS,
+  morphology and lemma patterns, read from that ruler, applied by lookup, see
+  :mod:`extract._attributes`.
 - ``diplograph_paragraphs`` (before the parser): a line break always ends a sentence, so a
   headline or a caption never runs into the next paragraph.
 - ``diplograph_gazetteer`` (an EntityRuler before the NER): the institutions of the shipped
@@ -24,6 +27,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract._attributes import FastAttributeRuler
 from extract._depmatch import FastDependencyMatcher
 from extract.contract import initials
 from extract.countries import country_table
@@ -37,6 +41,12 @@ CORE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 if not Doc.has_extension("dg_matches"):
     Doc.set_extension("dg_matches", default=None)
+
+
+@Language.factory("diplograph_attributes")
+def make_attributes(nlp: Language, name: str) -> FastAttributeRuler:
+    """The model's own ``attribute_ruler``, compiled to lookups (add it after that ruler)."""
+    return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
 
 
 @Language.component("diplograph_paragraphs")
