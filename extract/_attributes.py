@@ -99,7 +99,7 @@ class FastAttributeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         extra: dict[int, list[int]] = defaultdict(list)
-        for match_id, start, end in self.rest(doc, allow_missing=True):
+        for match_id, start, end in self.rest(doc, allow_missing=True) if len(self.rest) else ():
             number = int(self.vocab.strings[match_id])
             extra[doc[start:end][self.indices[number]].i].append(number)
         memo = self._memo
