@@ -29,9 +29,16 @@ class EntityIndex:
     """The article's entities and the map from tokens to them."""
 
     def __init__(
-        self, doc: Doc, entities: list[Entity], token_entity: dict[int, str], mention_order: list[tuple[int, str, str]]
+        self,
+        doc: Doc,
+        entities: list[Entity],
+        token_entity: dict[int, str],
+        mention_order: list[tuple[int, str, str]],
+        text: str | None = None,
     ) -> None:
         self.doc = doc
+        #: The article's text: ``doc.text``, which spaCy rebuilds from every token at each access.
+        self.text = doc.text if text is None else text
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
         self.token_entity = token_entity

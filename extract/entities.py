@@ -224,7 +224,7 @@ def _index(doc: Doc, clusters: _Clusters) -> EntityIndex:
         kept[id(cluster)] = cluster.id
     token_entity = {i: kept[id(c)] for i, c in clusters.token_cluster.items() if id(c) in kept}
     mention_order = [(i, kept[id(c)], broad_type(c.type)) for i, c in clusters.order if id(c) in kept]
-    return EntityIndex(doc, entities, token_entity, mention_order)
+    return EntityIndex(doc, entities, token_entity, mention_order, text)
 
 
 def _entity(text: str, cluster: _Cluster) -> Entity:

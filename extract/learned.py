@@ -5,7 +5,7 @@ is a relation and a direction: ``worksFor>`` reads "the first mention works for 
 ``worksFor<`` the other way round; symmetric relations have one label. The weights are trained
 by ``tools/train_relations.py`` (``make relations-model``) on the project's gold corpus and
 ship as JSON with their provenance (``extract/models/relations/model.json``); scoring needs
-no machine-learning library, only a dictionary look-up and a sigmoid.
+no machine-learning library, only a dictionary look-up, one NumPy product and a sigmoid.
 
 Per article, a triple's probability is the highest over the pairs that mention it; triples
 at or above the model's threshold become relation candidates, read for modality like the
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from extract._sentences import sentence_starts
@@ -99,26 +100,36 @@ class RelationModel:
         wanted = [label for label in labels if label in enabled]
         if not wanted:
             return {}
-        z = {label: self.bias[label] for label in wanted}
-        by_feature = self._by_feature()
+        rows_of, weights, column, bias = self._matrix()
+        rows, values = [], []
         for k, v in features.items():
-            for label, w in by_feature.get(k, ()):
-                if label in z:
-                    z[label] += w * v
-        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x)))) for label, x in z.items()}
+            row = rows_of.get(k)
+            if row is not None:
+                rows.append(row)
+                values.append(v)
+        # One product scores every label: the weights of the pair's features, row by row.
+        z = bias + numpy.asarray(values) @ weights[rows] if rows else bias
+        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(z[column[label]]))))) for label in wanted}
 
-    def _by_feature(self) -> dict[str, list[tuple[str, float]]]:
-        """feature -> [(label, weight)]: one pass over a pair's features scores every label."""
-        cached: dict[str, list[tuple[str, float]]] | None = self.__dict__.get("_inverted")
+    def _matrix(self) -> tuple[dict[str, int], Any, dict[str, int], Any]:
+        """The enabled labels' weights as a matrix: feature -> row, rows x labels, label ->
+        column, biases (built once)."""
+        cached = self.__dict__.get("_matrix_cache")
         if cached is None:
-            cached = {}
-            enabled = self.enabled()
-            for label, weights in self.weights.items():
-                if label not in enabled:
-                    continue
-                for k, w in weights.items():
-                    cached.setdefault(k, []).append((label, w))
-            object.__setattr__(self, "_inverted", cached)
+            labels = sorted(self.enabled())
+            column = {label: j for j, label in enumerate(labels)}
+            rows_of: dict[str, int] = {}
+            for label in labels:
+                for k in self.weights[label]:
+                    rows_of.setdefault(k, len(rows_of))
+            weights = numpy.zeros((len(rows_of), len(labels)))
+            for label in labels:
+                j = column[label]
+                for k, w in self.weights[label].items():
+                    weights[rows_of[k], j] = w
+            bias = numpy.array([self.bias[label] for label in labels])
+            cached = (rows_of, weights, column, bias)
+            object.__setattr__(self, "_matrix_cache", cached)
         return cached
 
     def threshold_for(self, label: str) -> float:

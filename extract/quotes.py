@@ -183,7 +183,7 @@ def extract_quotes(
     min_words: int = MIN_QUOTE_WORDS,
 ) -> list[Quote]:
     """Every quotation of at least ``min_words`` words whose speaker the article names."""
-    text = doc.text
+    text = index.text
     spans = _spans(text)
     attributor = _Attributor(doc, index, spans)
     quotes: list[Quote] = []
