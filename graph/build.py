@@ -315,16 +315,19 @@ def build_dataset(
     *,
     min_confidence: float = 0.0,
     progress: Callable[[Document], None] | None = None,
+    into: Dataset | None = None,
 ) -> Dataset:
     """Merge extracted documents into an RDF dataset with one named graph per article.
 
     Facts below ``min_confidence`` are left out. ``progress`` is called once per document
-    written (the CLI draws a progress bar with it; the library never prints).
+    written (the CLI draws a progress bar with it; the library never prints). ``into`` is an
+    empty dataset to write into (such as :func:`graph.io.memory_dataset`, for SPARQL on
+    Oxigraph); by default a new in-memory rdflib one whose default graph is the union.
     """
     docs = list(documents)
     iris = corpus_identities(docs)
     labels = corpus_labels(docs, iris)
-    ds = Dataset(default_union=True)
+    ds = Dataset(default_union=True) if into is None else into
     bind_prefixes(ds)
     for doc in docs:
         write_article(ds, doc, labels, iris, min_confidence)

@@ -1,9 +1,11 @@
 import pytest
 from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from base.errors import GraphFileError, InputError
 from graph.build import union_graph
-from graph.io import load_graph, read_records, write_graph, write_outputs
+from graph.io import StoreDataset, load_graph, read_records, write_graph, write_outputs
+from graph.query import run_query
 
 
 @pytest.mark.parametrize("suffix", [".ttl", ".trig", ".nq", ".jsonld", ".nt"])
@@ -16,8 +18,17 @@ def test_io_every_format_round_trips(tmp_path, small_dataset, suffix):
 def test_io_trig_keeps_one_graph_per_article(tmp_path, small_dataset):
     (ttl, trig) = write_outputs(small_dataset, tmp_path)
     loaded = load_graph(trig)
-    assert len([g for g in loaded.graphs() if len(g)]) == 2
-    assert load_graph(tmp_path).default_union  # a build folder resolves to its graph file
+    assert len([g for g in loaded.graphs() if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID]) == 2
+    # The default graph is their union, each triple once (Oxigraph's own union repeats them).
+    assert isomorphic(loaded.graph(DATASET_DEFAULT_GRAPH_ID), union_graph(small_dataset))
+    assert len(run_query(loaded, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows) == len(union_graph(small_dataset))
+    # A folder with graph files and no store resolves to its graph file.
+    assert isomorphic(union_graph(load_graph(tmp_path)), union_graph(small_dataset))
+
+
+def test_io_graph_file_is_queried_on_oxigraph(tmp_path, small_dataset):
+    (_, trig) = write_outputs(small_dataset, tmp_path)
+    assert isinstance(load_graph(trig), StoreDataset)
 
 
 def test_io_malformed_graph_is_one_line_error(tmp_path):
