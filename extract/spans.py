@@ -262,6 +262,7 @@ def repair_entities(doc: Doc) -> Doc:
             if trimmed is not None:
                 new.append(trimmed)
     new = _join_groups(sorted(new, key=lambda s: s.start))
+    new = [_as_document(s) for s in new]
     titles = [_office_after(s) for s in new]
     elsewhere = {s.text for s, title in zip(new, titles, strict=True) if title is None}
     new = [s for s, title in zip(new, titles, strict=True) if not _office_brief(s, title, elsewhere)]
@@ -269,6 +270,15 @@ def repair_entities(doc: Doc) -> Doc:
     if [(e.start, e.end, e.label_) for e in new] != old:
         doc.ents = filter_spans(new)
     return doc
+
+
+def _as_document(span: Span) -> Span:
+    """An "organisation" named for a document ("the Multi-Fibre Agreement", "the Kyoto
+    Protocol") is spaCy's LAW: a named document, not a body that can own, sue or employ."""
+    last, nouns = span[-1], word_set("document_nouns")
+    if span.label_ == "ORG" and len(span) > 1 and (last.lower_ in nouns or last.lemma_.lower() in nouns):
+        return Span(span.doc, span.start, span.end, label="LAW")
+    return span
 
 
 def extend_organisations(doc: Doc) -> Doc:

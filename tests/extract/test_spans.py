@@ -38,6 +38,14 @@ def test_spans_split_a_coordination_of_names_used_alone(vocab):
     assert _ents(doc) == [("Blair", "PERSON"), ("Brown", "PERSON"), ("Blair", "PERSON"), ("Brown", "PERSON")]
 
 
+def test_spans_a_document_is_no_organisation(vocab):
+    # Ruling 7: "the Multi-Fibre Agreement" cannot own, sue or employ; spaCy's label is LAW.
+    words = ["the", "Multi-Fibre", "Agreement", "ended", "and", "the", "Trade", "Council", "met"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    found = _ents(repair_entities(_doc(vocab, words, ents)))
+    assert found == [("Multi-Fibre Agreement", "LAW"), ("Trade Council", "ORG")]
+
+
 def test_spans_keep_a_fixed_name_with_and(vocab):
     # "Procter" and "Gamble" never stand alone: the name is one company.
     doc = _doc(vocab, ["Procter", "and", "Gamble", "rose"], ["B-ORG", "I-ORG", "I-ORG", "O"])
