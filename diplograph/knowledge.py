@@ -75,7 +75,7 @@ class KnowledgeGraph:
 
         ds = memory_dataset()
         build_dataset(documents, min_confidence=min_confidence, into=ds)
-        fill_default_graph(ds)
+        fill_default_graph(ds.oxigraph)
         return cls(ds)
 
     @classmethod

@@ -15,8 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from rdflib import XSD, BNode, Dataset, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import XSD, Dataset, Literal
 
 from base.atomic import atomic_writes
 from base.errors import GraphFileError, InputError
@@ -30,7 +29,7 @@ __all__ = [
     "StoreDataset",
     "load_graph",
     "fill_default_graph",
-    "in_oxigraph",
+    "load_file_store",
     "memory_dataset",
     "open_store_dataset",
     "write_graph",
@@ -119,7 +118,7 @@ def memory_dataset() -> StoreDataset:
     >>> ds = memory_dataset()
     >>> for name in ("urn:a", "urn:b"):  # one triple in two article graphs
     ...     _ = ds.graph(URIRef(name)).add((URIRef("urn:s"), URIRef("urn:p"), Literal("x")))
-    >>> fill_default_graph(ds)
+    >>> fill_default_graph(ds.oxigraph)
     >>> [str(row[0]) for row in ds.query("SELECT ?o WHERE { ?s ?p ?o }")]
     ['x']
     """
@@ -130,10 +129,34 @@ def memory_dataset() -> StoreDataset:
     return ds
 
 
-def fill_default_graph(ds: StoreDataset) -> None:
-    """Make the store's default graph the union of its named graphs (each triple once), as
-    a build's store keeps it."""
-    ds.oxigraph.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+def fill_default_graph(store: Any) -> None:
+    """Copy every article graph's triples into the default graph of the Oxigraph ``store``,
+    once each, as a build's store keeps it.
+
+    Oxigraph's union of named graphs keeps a triple once per graph that holds it, and an
+    entity's label is in every article that names it: joins on labels would multiply by the
+    number of articles. The default graph is a set, so queries on it see each fact once.
+    """
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def load_file_store(path: Path) -> Any:
+    """A graph file (any suffix of :data:`FORMATS`) parsed by Oxigraph into an in-memory
+    store, its default graph filled (:func:`fill_default_graph`)."""
+    import pyoxigraph as ox
+
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:  # the suffixes every reading command accepts
+        raise GraphFileError(f"{path}: unknown graph format {suffix!r}; accepted: {', '.join(sorted(FORMATS))}")
+    # .owl is RDF/XML, which Oxigraph knows as .rdf.
+    fmt = ox.RdfFormat.from_extension(suffix[1:]) or ox.RdfFormat.RDF_XML
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphFileError(f"{path}: not valid {fmt.name}: {' '.join(str(exc).split())[:300]}") from None
+    fill_default_graph(store)
+    return store
 
 
 def open_store_dataset(store_dir: Path) -> StoreDataset:
@@ -150,54 +173,17 @@ def open_store_dataset(store_dir: Path) -> StoreDataset:
 
 def load_graph(path: Path) -> Dataset:
     """Open a build folder's store (:func:`open_store_dataset`), or load a graph file (Turtle,
-    TriG, N-Quads, N-Triples, JSON-LD, RDF/XML) into an in-memory Oxigraph store, so that
-    SPARQL on it runs on Oxigraph as on a build's store (rdflib parses and checks the file).
+    TriG, N-Quads, N-Triples, JSON-LD, RDF/XML) into an in-memory Oxigraph store
+    (:func:`load_file_store`), so that SPARQL on it runs on Oxigraph as on a build's store.
 
     Named graphs are kept where the format has them; queries see their union.
     """
     store = store_path(path)
     if store is not None:
         return open_store_dataset(store)
-    path = resolve_graph_path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphFileError(f"{path}: unknown graph format {path.suffix!r}; accepted: {', '.join(sorted(FORMATS))}")
-    ds = Dataset(default_union=True)
+    ds = StoreDataset(load_file_store(resolve_graph_path(path)))
     bind_prefixes(ds)
-    try:
-        if fmt in _QUAD_FORMATS:
-            ds.parse(path, format=fmt)
-        else:
-            ds.default_graph.parse(path, format=fmt)
-    except UnicodeDecodeError as exc:
-        raise GraphFileError(f"{path}: not UTF-8 text (byte offset {exc.start})") from None
-    except Exception as exc:  # rdflib's parsers raise many types; all mean "not this format"
-        message = " ".join(str(exc).split())[:300]
-        raise GraphFileError(f"{path}: not valid {fmt}: {message}") from None
-    return in_oxigraph(ds)
-
-
-def in_oxigraph(ds: Dataset) -> StoreDataset:
-    """The quads of an in-memory rdflib dataset copied into :func:`memory_dataset`, with the
-    default graph made the union of the named ones."""
-    import pyoxigraph as ox
-
-    def term(node: Any) -> Any:
-        if isinstance(node, URIRef):
-            return ox.NamedNode(node)
-        if isinstance(node, BNode):
-            return ox.BlankNode(node)
-        datatype = ox.NamedNode(node.datatype) if node.datatype else None
-        return ox.Literal(str(node), language=node.language, datatype=datatype)
-
-    def graph_name(g: Any) -> Any:
-        name = getattr(g, "identifier", g)
-        return ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else term(name)
-
-    copy = memory_dataset()
-    copy.oxigraph.extend([ox.Quad(term(s), term(p), term(o), graph_name(g)) for s, p, o, g in ds.quads()])
-    fill_default_graph(copy)
-    return copy
+    return ds
 
 
 def write_graph(ds: Dataset, target: Path, fmt: str | None = None) -> None:

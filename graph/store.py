@@ -4,7 +4,7 @@
 holding one named graph per article and their union, each triple once, as the default graph.
 
 :func:`run_sparql` answers SELECT and ASK queries on Oxigraph's engine; a graph file's default
-graph is filled the same way (:func:`fill_default_graph`).
+graph is filled the same way (:func:`graph.io.fill_default_graph`).
 It runs the query in a child process, so a query that never ends (a cross product) is
 stopped after ``timeout`` seconds with a one-line :class:`~base.errors.QueryError`;
 updates are refused. A graph file (``.ttl``, ``.trig``,
@@ -19,24 +19,14 @@ from typing import Any
 
 from base.errors import GraphFileError, QueryError
 from graph.corpus import store_path
-from graph.io import FORMATS, resolve_graph_path
+from graph.io import load_file_store, resolve_graph_path
 from graph.namespace import PREFIXES as NAMESPACES
 from graph.query import QueryResult, refuse_updates
 
-__all__ = ["DEFAULT_TIMEOUT", "fill_default_graph", "run_sparql"]
+__all__ = ["DEFAULT_TIMEOUT", "run_sparql"]
 
 #: Seconds a query may run before it is stopped.
 DEFAULT_TIMEOUT = 30.0
-
-
-def fill_default_graph(store: Any) -> None:
-    """Copy every article graph's triples into the default graph, once each.
-
-    Oxigraph's union of named graphs keeps a triple once per graph that holds it, and an
-    entity's label is in every article that names it: joins on labels would multiply by the
-    number of articles. The default graph is a set, so queries on it see each fact once.
-    """
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def _value(term: Any) -> Any:
@@ -71,18 +61,7 @@ def _open(source: str) -> Any:
     path = Path(source)
     if path.is_dir():
         return ox.Store.read_only(str(path))
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:  # the suffixes every reading command accepts
-        raise GraphFileError(f"{path}: unknown graph format {suffix!r}; accepted: {', '.join(sorted(FORMATS))}")
-    # .owl is RDF/XML, which Oxigraph knows as .rdf.
-    fmt = ox.RdfFormat.from_extension(suffix[1:]) or ox.RdfFormat.RDF_XML
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise GraphFileError(f"{path}: not valid {fmt.name}: {' '.join(str(exc).split())[:300]}") from None
-    fill_default_graph(store)
-    return store
+    return load_file_store(path)
 
 
 def _answer(source: str, sparql: str) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | bool:
