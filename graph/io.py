@@ -4,7 +4,7 @@ A build folder's graph is its Oxigraph store (``OUT/store``): :func:`load_graph`
 read-only as an rdflib :class:`StoreDataset` through `oxrdflib <https://github.com/oxigraph/oxrdflib>`_,
 so the rdflib API works on it without parsing anything, and SPARQL through that API runs on
 Oxigraph. Its default graph is the union of the article graphs. Graph files (Turtle, TriG, ...)
-are parsed into an in-memory rdflib dataset as before.
+are parsed by Oxigraph into an in-memory store served the same way (:func:`load_file_store`).
 """
 
 from __future__ import annotations
