@@ -38,6 +38,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: A build writes the graphs of the records it has stored once at least this many (or a
+#: quarter of the corpus so far) wait, instead of all at the end.
+REFRESH_EVERY = 1024
+
 
 @dataclass(frozen=True)
 class Inputs:
@@ -185,9 +189,12 @@ def build_store(
     Articles whose content and extractor are unchanged since they were stored are not
     extracted again; new and changed ones are extracted in a stream (``settings.processes``
     workers, or a Dask cluster with ``engine="dask"``) and committed in batches, so memory
-    holds a batch, not the corpus. Then every article graph whose corpus-level identity
-    changed is rewritten. ``formats`` (``ttl``, ``trig``, ``nq``, ``jsonld``) are also written
-    as ``OUT/graph.<fmt>``, from the store.
+    holds a batch, not the corpus. Their graphs are written as they come, every
+    :data:`REFRESH_EVERY` records or a quarter of the corpus (while the workers go on), with
+    the identities known so far; a closing refresh rewrites every article graph whose
+    corpus-level identity changed since, so the store ends as if written once at the end.
+    ``formats`` (``ttl``, ``trig``, ``nq``, ``jsonld``) are also written as
+    ``OUT/graph.<fmt>``, from the store.
     """
     from graph.corpus import STORE_DIR, Corpus
     from graph.io import open_store_dataset, write_outputs
@@ -211,18 +218,26 @@ def build_store(
         corpus.add_records(given)
         hashes = dict((a.id, h) for a, h in todo)
         stream = _extract_stream([a for a, _ in todo], settings, engine, scheduler)
+        pending, stored, dropped = 0, len(entries) + len(given), 0
         for batch in _batched(stream, max(settings.batch_size, 1)):  # one transaction a batch
             corpus.add_records((doc, hashes[doc.id], key) for doc in batch)
             if progress is not None:
                 for doc in batch:
                     progress(doc)
+            pending += len(batch)
+            # Graphs are written as the records come (the workers go on extracting meanwhile),
+            # not all at the end; each refresh works over the whole corpus, so they grow apart.
+            if pending >= max(REFRESH_EVERY, stored // 4):
+                dropped += corpus.refresh(settings.min_confidence).dropped
+                stored, pending = stored + pending, 0
         report = corpus.refresh(settings.min_confidence)
+        written = len(corpus.written)
     paths = [out_dir / STORE_DIR, out_dir / MANIFEST_FILE]
     if formats:
         paths += write_outputs(open_store_dataset(out_dir / STORE_DIR), out_dir, formats)
     unchanged = len(inputs.articles) - len(todo) + len(inputs.records) - len(given)
     return BuildReport(
-        out_dir, len(todo), unchanged, len(given), report.written, report.dropped, report.articles, paths
+        out_dir, len(todo), unchanged, len(given), written, dropped + report.dropped, report.articles, paths
     )
 
 

@@ -166,7 +166,7 @@ def extract_documents(
 ) -> Iterator[Document]:
     """Run the pipeline over ``articles`` with ``nlp.pipe`` in batches, yielding documents in
     input order. With ``processes`` > 1, that many worker processes each load the pipeline
-    once and extract chunks of articles; at most two chunks a worker are in flight, so memory
+    once and extract chunks of articles; at most eight chunks a worker are in flight, so memory
     stays bounded however long the stream."""
     if processes > 1:
         yield from _extract_in_pool(articles, model, extractor, batch_size, min_quote_words, processes)
@@ -235,4 +235,5 @@ def _extract_in_pool(
         initargs=(extractor, model, min_quote_words, batch_size),
     ) as pool:
         chunk = max(batch_size, 1) * 2
-        yield from stream_in_order(lambda part: pool.submit(_extract_chunk, part), articles, chunk, 2 * processes)
+        # Enough chunks in flight that the workers go on while the caller writes what it has.
+        yield from stream_in_order(lambda part: pool.submit(_extract_chunk, part), articles, chunk, 8 * processes)

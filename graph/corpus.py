@@ -15,6 +15,9 @@ A build has two steps, and every write is a transaction:
    one Oxigraph transaction per batch that also keeps the default graph the union. Orphan
    graphs (of articles the manifest no longer lists) are dropped.
 
+A build may refresh as often as it likes (``diplograph build`` does every thousand records or so,
+while its workers extract the next ones): the last refresh leaves the same graphs.
+
 A build killed at any point leaves both databases as they were after their last commit: every
 article graph is wholly in or wholly out, and running the build again redoes only what was
 not committed. Because the graphs are always written from the stored records by the same
@@ -47,6 +50,8 @@ log = logging.getLogger(__name__)
 STORE_DIR = "store"
 #: Articles written to the store in one transaction.
 BATCH = 64
+#: Article graphs written between flushes of the store to disk.
+FLUSH_EVERY = 1024
 _GRAPHS = BASE + "graph/"
 
 
@@ -81,6 +86,11 @@ class Corpus:
         self.out_dir = out_dir
         self.store = store
         self.manifest = manifest
+        # The records' entities (all identity needs), read from the manifest once and kept in
+        # step with it, so a build that refreshes as it goes does not parse every record each time.
+        self._light: dict[str, Document] | None = None
+        #: The articles whose graphs this session has written.
+        self.written: set[str] = set()
 
     @classmethod
     def open(cls, out_dir: Path) -> Corpus:
@@ -118,7 +128,10 @@ class Corpus:
 
     def add_records(self, items: Iterable[tuple[Document, str, str]]) -> None:
         """Commit ``(record, content hash, extractor)`` of new or changed articles, in one transaction."""
+        items = list(items)
         self.manifest.put_records(items)
+        if self._light is not None:
+            self._light.update((doc.id, _light(doc)) for doc, _, _ in items)
 
     def remove(self, ids: Sequence[str]) -> list[str]:
         """Forget the articles ``ids`` (their graphs go at the next :meth:`refresh`); returns
@@ -126,6 +139,9 @@ class Corpus:
         known = self.manifest.entries()
         unknown = [i for i in ids if i not in known]
         self.manifest.remove([i for i in ids if i in known])
+        if self._light is not None:
+            for i in ids:
+                self._light.pop(i, None)
         return unknown
 
     # ------------------------------------------------------------------ step 2: graphs
@@ -147,7 +163,12 @@ class Corpus:
             docs = list(self.manifest.records(batch))
             self._replace_graphs(docs, labels, iris, min_confidence)
             self.manifest.set_signatures({d.id: stale[d.id] for d in docs})
+            self.written.update(d.id for d in docs)
             written += len(docs)
+            if written % FLUSH_EVERY < BATCH:
+                # Oxigraph keeps what it writes in RocksDB's memory tables until flushed:
+                # unflushed, a corpus of 19,000 articles holds about 1.3 GB there.
+                self.store.flush()
             if progress is not None:
                 progress(len(docs))
         log.info("refreshed %d article graph(s), dropped %d, of %d", written, dropped, len(entries))
@@ -156,7 +177,9 @@ class Corpus:
     def _identities(self) -> tuple[dict[tuple[str, str], URIRef], dict[URIRef, str]]:
         """Entity IRIs and labels over the whole corpus, from the records' entities only (so
         memory holds names, not every record's facts)."""
-        light = [replace(d, relations=(), events=(), quotes=()) for d in self.manifest.records()]
+        if self._light is None:
+            self._light = {d.id: _light(d) for d in self.manifest.records()}
+        light = [self._light[i] for i in sorted(self._light)]
         iris = corpus_identities(light)
         return iris, corpus_labels(light, iris)
 
@@ -194,6 +217,11 @@ class Corpus:
         drops = [_drop(g) for g, _ in parts]
         inserts = "".join(f"GRAPH <{g}> {{\n{body}}}\n{body}" for g, body in parts)
         self.store.update(" ;\n".join([*drops, f"INSERT DATA {{\n{inserts}}}"]))
+
+
+def _light(doc: Document) -> Document:
+    """A record with its entities only."""
+    return replace(doc, relations=(), events=(), quotes=())
 
 
 def _drop(graph: str) -> str:

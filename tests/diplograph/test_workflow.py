@@ -161,3 +161,33 @@ def test_workflow_remove_articles_drops_them_and_names_the_unknown(tmp_path):
 def test_workflow_remove_articles_needs_a_store(tmp_path):
     with pytest.raises(InputError, match="no store here"):
         remove_articles(tmp_path, ["a.txt"], Settings())
+
+
+@pytest.mark.slow
+def test_workflow_build_store_writes_graphs_as_it_goes_and_ends_as_one_refresh(
+    tmp_path, monkeypatch, store_graphs, same_graphs
+):
+    import diplograph.workflow as workflow
+    from graph.corpus import Corpus
+    from tests.conftest import EXAMPLES
+
+    inputs = read_inputs([EXAMPLES])
+    settings = Settings().override(batch_size=1)
+    once = build_store(inputs, tmp_path / "once", settings)
+    refreshed: list[int] = []
+    real_refresh = Corpus.refresh
+
+    def counting(self, *args, **kwargs):
+        refreshed.append(len(self.entries()))
+        return real_refresh(self, *args, **kwargs)
+
+    monkeypatch.setattr(Corpus, "refresh", counting)
+    monkeypatch.setattr(workflow, "REFRESH_EVERY", 1)
+    steps = build_store(inputs, tmp_path / "steps", settings)
+    assert refreshed == [1, 2, 3, 4, 4]  # after each article, then the closing refresh
+    assert (steps.extracted, steps.written, steps.articles) == (once.extracted, once.written, once.articles) == (
+        4,
+        4,
+        4,
+    )
+    assert same_graphs(store_graphs(tmp_path / "steps"), store_graphs(tmp_path / "once"))

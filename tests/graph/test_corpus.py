@@ -127,3 +127,18 @@ def test_corpus_failed_write_commits_nothing(tmp_path, store_graphs, same_graphs
         _add(corpus, broken)
         corpus.refresh()
     assert same_graphs(store_graphs(tmp_path), before)
+
+
+def test_corpus_refresh_in_one_session_follows_additions_and_removals(tmp_path, store_graphs, same_graphs):
+    # One open corpus refreshed after each step keeps its identities in step with the manifest.
+    with Corpus.open(tmp_path / "session") as corpus:
+        _add(corpus, _a(), _b())
+        corpus.refresh()
+        _add(corpus, _c())
+        assert corpus.refresh().written == 2  # c.txt, and a.txt whose "SAIC" is spelled out
+        corpus.remove(["c.txt"])
+        report = corpus.refresh()
+        assert (report.written, report.dropped) == (1, 1)  # a.txt's "SAIC" is its own again
+        assert corpus.written == {"a.txt", "b.txt", "c.txt"}
+    _build(tmp_path / "clean", (_a(), _b()))
+    assert same_graphs(store_graphs(tmp_path / "session"), store_graphs(tmp_path / "clean"))
