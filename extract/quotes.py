@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extract._sentences import sentence_of
-from extract.contract import Provenance, Quote
+from extract.contract import Provenance, Quote, broad_type
 from extract.entities import EntityIndex
 from extract.lexicon import word_set
 
@@ -96,6 +96,7 @@ class _Attributor:
         self.doc = doc
         self.index = index
         self.speech = word_set("speech_verbs")
+        self.spokespeople = word_set("spokesperson_nouns")
         self.inside = [(s.start, s.end) for s in spans]
         self.starts = [s.start for s in spans]
 
@@ -126,8 +127,23 @@ class _Attributor:
     def _accept(self, tok: Token) -> str | None:
         ent = self.index.resolve(tok)
         if ent is None:
+            ent = self._body_of_spokesperson(tok)
+        if ent is None:
             return None
         return ent if self.index.by_id[ent].type != "Place" else None
+
+    def _body_of_spokesperson(self, tok: Token) -> str | None:
+        """ "a Vodafone spokesman", "a spokeswoman for the Treasury": an unnamed spokesperson
+        speaks for the named organisation or country (project ruling 1)."""
+        if tok.lemma_.lower() not in self.spokespeople and tok.lower_ not in self.spokespeople:
+            return None
+        near = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children]
+        for c in near:
+            ent = self.index.token_entity.get(c.i)
+            if ent is not None and broad_type(self.index.by_id[ent].type) in ("Organization", "Country"):
+                return ent
+        return None
 
     def _preceding(self, sent: Span, span: _Span) -> str | None:
         """ "X stressed that ... . "Quote."": the speaker of the sentence just before the quote,

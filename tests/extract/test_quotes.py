@@ -103,3 +103,23 @@ def test_quotes_a_subject_inside_the_quote_is_not_the_speaker(vocab, hand_index)
     pos = ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PUNCT"]
     doc = _doc(vocab, words, heads, deps, pos)
     assert [q.speaker for q in _quotes(doc, hand_index(doc, [(0, 1, "e1", "Person")]))] == ["e1"]
+
+
+@pytest.mark.parametrize(
+    ("body", "spoken_by"),
+    [("Company", "e1"), ("Country", "e1"), ("Person", None), ("Place", None)],
+)
+def test_quotes_an_unnamed_spokesperson_speaks_for_the_body_named_with_them(vocab, hand_index, body, spoken_by):
+    # '" We will resist the charges firmly , " said a Vodafone spokesman .' (project ruling 1)
+    words = ['"', "We", "will", "resist", "the", "charges", "firmly", ",", '"', "said", "a", "Vodafone",
+             "spokesman", "."]  # fmt: skip
+    heads = [9, 3, 3, 9, 5, 3, 3, 9, 9, 9, 12, 12, 9, 9]
+    deps = ["punct", "nsubj", "aux", "ccomp", "det", "dobj", "advmod", "punct", "punct", "ROOT", "det", "compound",
+            "nsubj", "punct"]  # fmt: skip
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "ADV", "PUNCT", "PUNCT", "VERB", "DET", "PROPN", "NOUN",
+           "PUNCT"]  # fmt: skip
+    doc = _doc(vocab, words, heads, deps, pos)
+    quotes = _quotes(doc, hand_index(doc, [(11, 12, "e1", body)]))
+    assert [q.speaker for q in quotes] == ([spoken_by] if spoken_by else [])
+    # A spokesperson with no body named beside them is nobody the article names.
+    assert _quotes(doc, hand_index(doc, [])) == []
