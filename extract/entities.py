@@ -162,7 +162,17 @@ def _add_span(
         if name not in groups:
             return
         label = "ORG"  # "Tory leader Michael Howard": the group is an organisation
+    if label == "ORG" and _is_constituency(span):
+        label = "GPE"  # "MP for Hornsey and Wood Green": the seat is a place, not an employer
     clusters.attach(span, _cluster_for(clusters, label, name, ent_id, gazetteer), name)
+
+
+def _is_constituency(span: Span) -> bool:
+    """A name after "MP for", "senator for": the seat an elected member represents."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+        return False
+    return prep.head.lower_ in word_set("constituency_titles")
 
 
 def _country_named(

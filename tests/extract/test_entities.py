@@ -1,5 +1,6 @@
 import pytest
 
+from extract.contract import broad_type
 from extract.entities import build_entities, clean_name, entity_key
 from tests.conftest import make_doc
 
@@ -144,3 +145,16 @@ def test_entities_records_carry_their_confidence(hand_parsed):
     assert all(0 < e.confidence <= 1 for e in index.entities)
     doc = Document("t.txt", entities=tuple(index.entities))
     assert document_from_json(document_to_json(doc)) == doc
+
+
+@pytest.mark.parametrize(("title", "seat_type"), [("MP", "Place"), ("senator", "Place"), ("chief", "Organization")])
+def test_entities_the_seat_of_an_elected_member_is_a_place(vocab, title, seat_type):
+    # "Roche , Labour MP for Hornsey , spoke ." with "Hornsey" tagged ORG by the NER.
+    words = ["Roche", ",", "Labour", title, "for", "Hornsey", ",", "spoke", "."]
+    heads = [7, 0, 3, 0, 3, 4, 0, 7, 7]
+    deps = ["nsubj", "punct", "compound", "appos", "prep", "pobj", "punct", "ROOT", "punct"]
+    ents = ["B-PERSON", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O"]
+    index = build_entities(make_doc(vocab, words, heads, deps, ents=ents))
+    types = {e.name: e.type for e in index.entities}
+    assert types["Hornsey"] == seat_type
+    assert broad_type(types["Labour"]) == "Organization"
