@@ -25,6 +25,8 @@ __all__ = ["find_quote_spans", "extract_quotes", "MIN_QUOTE_WORDS"]
 #: Quotes shorter than this are scare quotes ("a 'great meeting'"), not statements.
 MIN_QUOTE_WORDS = 5
 _MARKS = re.compile(r"[\"“”]")
+#: Pronouns that speak for a person named earlier.
+_SPEAKER_PRONOUNS = frozenset({"he", "she"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class _Attributor:
         pos = bisect.bisect_right(self.starts, tok.idx) - 1
         return pos >= 0 and self.inside[pos][0] <= tok.idx < self.inside[pos][1]
 
-    def _speaker_of(self, verb: Token) -> str | None:
+    def _speaker_of(self, verb: Token, span: _Span | None = None) -> str | None:
         tok: Token | None = verb
         for _ in range(4):
             if tok is None:
@@ -117,11 +119,37 @@ class _Attributor:
                 return None
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c)]
             if subjects:
+                if span is not None and subjects[0].lower_ in _SPEAKER_PRONOUNS:
+                    about = self._person_before(span)
+                    if about is not None:
+                        return about
                 return self._accept(subjects[0])
             if tok.dep_ in ("advcl", "conj", "xcomp", "ccomp", "parataxis") and tok.head is not tok:
                 tok = tok.head
             else:
                 return None
+        return None
+
+    def _person_before(self, span: _Span) -> str | None:
+        """ "Senator Kent Conrad said the plans ... . "The cost of everything he [Bush] advocates
+        explodes," he said.": a pronoun speaker is the person the text was about just before
+        the quote, the subject of the words before it in its sentence or of the sentence before,
+        not the last person named (here inside the quote)."""
+        first = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if first is None:
+            return None
+        sent = first[0].sent
+        sents = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for s in sents:
+            if s.start_char < span.para_start and s is not sent:
+                break
+            for tok in s:
+                if tok.idx >= span.start - 1:
+                    break
+                if tok.dep_ in ("nsubj", "nsubjpass") and not self._quoted(tok) and tok.lower_ not in _SPEAKER_PRONOUNS:
+                    ent = self.index.resolve(tok)
+                    if ent is not None and self.index.by_id[ent].type == "Person":
+                        return ent
         return None
 
     def _accept(self, tok: Token) -> str | None:
@@ -182,7 +210,7 @@ class _Attributor:
             return self._preceding(first[0].sent, span)
         mid = (span.start + span.end) / 2
         for verb in sorted(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end), abs(t.idx - mid))):
-            speaker = self._speaker_of(verb)
+            speaker = self._speaker_of(verb, span)
             if speaker is not None:
                 return speaker
         return None
