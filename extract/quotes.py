@@ -25,8 +25,6 @@ __all__ = ["find_quote_spans", "extract_quotes", "MIN_QUOTE_WORDS"]
 #: Quotes shorter than this are scare quotes ("a 'great meeting'"), not statements.
 MIN_QUOTE_WORDS = 5
 _MARKS = re.compile(r"[\"“”]")
-#: Pronouns that speak for a person named earlier.
-_SPEAKER_PRONOUNS = frozenset({"he", "she"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +97,7 @@ class _Attributor:
         self.index = index
         self.speech = word_set("speech_verbs")
         self.spokespeople = word_set("spokesperson_nouns")
+        self.company_nouns = word_set("company_nouns") | word_set("role_nouns_org")
         self.inside = [(s.start, s.end) for s in spans]
         self.starts = [s.start for s in spans]
 
@@ -119,8 +118,9 @@ class _Attributor:
                 return None
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c)]
             if subjects:
-                if span is not None and subjects[0].lower_ in _SPEAKER_PRONOUNS:
-                    about = self._person_before(span)
+                wanted = self._referring(subjects[0]) if span is not None else None
+                if span is not None and wanted is not None:
+                    about = self._speaker_before(span, wanted)
                     if about is not None:
                         return about
                 return self._accept(subjects[0])
@@ -130,26 +130,40 @@ class _Attributor:
                 return None
         return None
 
-    def _person_before(self, span: _Span) -> str | None:
+    def _referring(self, tok: Token) -> str | None:
+        """What a speaker that refers back stands for: "he"/"she" a person, "it" or "the
+        company"-like noun an organisation; None for a speaker that names itself."""
+        if tok.lower_ in ("he", "she"):
+            return "Person"
+        if tok.lower_ == "it" or (
+            tok.lemma_.lower() in self.company_nouns and any(c.lower_ == "the" for c in tok.children)
+        ):
+            return "Organization"
+        return None
+
+    def _speaker_before(self, span: _Span, wanted: str) -> str | None:
         """ "Senator Kent Conrad said the plans ... . "The cost of everything he [Bush] advocates
-        explodes," he said.": a pronoun speaker is the person the text was about just before
-        the quote, the subject of the words before it in its sentence or of the sentence before,
-        not the last person named (here inside the quote)."""
+        explodes," he said.": a speaker that refers back is who the text was about just before
+        the quote (the subject of the words before it in its sentence, or of the sentence
+        before), not the last one named, often inside the quote or a possessor."""
         first = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
             return None
         sent = first[0].sent
         sents = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
         for s in sents:
-            if s.start_char < span.para_start and s is not sent:
-                break
             for tok in s:
                 if tok.idx >= span.start - 1:
                     break
-                if tok.dep_ in ("nsubj", "nsubjpass") and not self._quoted(tok) and tok.lower_ not in _SPEAKER_PRONOUNS:
-                    ent = self.index.resolve(tok)
-                    if ent is not None and self.index.by_id[ent].type == "Person":
-                        return ent
+                if tok.dep_ not in ("nsubj", "nsubjpass") or self._quoted(tok) or self._referring(tok):
+                    continue
+                ent = self._accept(tok)
+                if ent is None:
+                    continue
+                kind = broad_type(self.index.by_id[ent].type)
+                spokesperson = tok.lemma_.lower() in self.spokespeople or tok.lower_ in self.spokespeople
+                if kind == wanted or (wanted == "Person" and spokesperson and kind in ("Organization", "Country")):
+                    return ent
         return None
 
     def _accept(self, tok: Token) -> str | None:

@@ -125,19 +125,21 @@ def test_quotes_an_unnamed_spokesperson_speaks_for_the_body_named_with_them(voca
     assert _quotes(doc, hand_index(doc, [])) == []
 
 
-def test_quotes_a_pronoun_speaker_is_the_person_the_text_was_about(vocab, hand_index):
+@pytest.mark.parametrize(("pronoun", "kind"), [("he", "Person"), ("it", "Company")])
+def test_quotes_a_pronoun_speaker_is_who_the_text_was_about(vocab, hand_index, pronoun, kind):
     # 'Conrad said the plan fails . " Bush spends too much money now , " he said .': "he" is
-    # Conrad, the subject before the quote, not Bush, the last person named (inside the quote).
+    # Conrad, the subject before the quote, not Bush, the last person named (inside the quote);
+    # "it" the same for organisations.
     words = ["Conrad", "said", "the", "plan", "fails", ".", '"', "Bush", "spends", "too", "much", "money", "now", ",",
-             '"', "he", "said", "."]  # fmt: skip
+             '"', pronoun, "said", "."]  # fmt: skip
     heads = [1, 1, 3, 4, 1, 1, 16, 8, 16, 10, 11, 8, 8, 16, 16, 16, 16, 16]
     deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "punct", "nsubj", "ccomp", "advmod", "amod", "dobj",
             "advmod", "punct", "punct", "nsubj", "ROOT", "punct"]  # fmt: skip
     pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "ADV", "ADJ", "NOUN", "ADV",
            "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]  # fmt: skip
     doc = _doc(vocab, words, heads, deps, pos)
-    index = hand_index(doc, [(0, 1, "e1", "Person"), (7, 8, "e2", "Person")])
+    index = hand_index(doc, [(0, 1, "e1", kind), (7, 8, "e2", kind)])
     assert [(q.speaker, q.text) for q in _quotes(doc, index)] == [("e1", "Bush spends too much money now ,")]
-    # With nobody named before the quote, the pronoun still goes to the last person named.
-    index = hand_index(doc, [(7, 8, "e2", "Person")])
+    # With nobody named before the quote, the pronoun still goes to the last one named.
+    index = hand_index(doc, [(7, 8, "e2", kind)])
     assert [q.speaker for q in _quotes(doc, index)] == ["e2"]
