@@ -25,7 +25,8 @@ from extract.lexicon import lexicon, load_jsonl, word_set
 
 __all__ = ["EntityIndex", "build_entities", "entity_confidence", "entity_key", "clean_name", "HONORIFICS"]
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "prof", "mr.", "mrs.", "ms.", "dr."})
+#: Words that open a person's name ("Mr", "Lord"): one list, in the lexicon.
+HONORIFICS = word_set("honorifics")
 #: The NER labels whose spans can become entities.
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

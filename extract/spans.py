@@ -33,7 +33,6 @@ from extract.lexicon import lexicon, word_set
 __all__ = [
     "NAME_PARTICLES",
     "OFFICE_TITLES",
-    "TITLE_HONORIFICS",
     "extend_organisations",
     "repair_entities",
     "split_span",
@@ -78,8 +77,6 @@ NAME_PARTICLES = frozenset(
         "’",
     }
 )
-#: Honorifics that open a person's name.
-TITLE_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "mr.", "mrs.", "ms.", "dr."})
 _OPENERS = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "INTJ"})
 _CONJ = frozenset({"and", "&"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -112,7 +109,7 @@ def split_span(span: Span, known: dict[str, set[str]]) -> list[Span]:
     while i < end:
         tok = doc[i]
         low = tok.lower_
-        if i > piece_start and low in TITLE_HONORIFICS:
+        if i > piece_start and low in word_set("honorifics"):
             cuts.append((piece_start, i, label))
             piece_start, label = i, "PERSON"
         elif tok.is_lower and low not in NAME_PARTICLES and not tok.is_punct:
@@ -129,7 +126,7 @@ def split_span(span: Span, known: dict[str, set[str]]) -> list[Span]:
     for s, e, lab in cuts:
         if s >= e or not _capitalised(doc[s:e]):
             continue
-        if doc[s].lower_ in TITLE_HONORIFICS:
+        if doc[s].lower_ in word_set("honorifics"):
             lab = "PERSON"
         pieces.extend(_split_person_tail(Span(doc, s, e, label=lab), known))
     return pieces or [span]
