@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.spans import extend_organisations, repair_entities
 from tests.conftest import make_doc
 
@@ -80,6 +82,13 @@ def test_spans_drop_punctuation_and_a_closing_post(vocab):
     ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O"]
     doc = repair_entities(_doc(vocab, words, ents))
     assert _ents(doc) == [("Associated Cement Companies", "ORG"), ("ACC", "ORG"), ("Bedford", "ORG")]
+
+
+@pytest.mark.parametrize("post", ["MEP", "MSP", "MLA"])
+def test_spans_drop_the_post_of_an_elected_member_that_closes_an_organisation(vocab, post):
+    # "UKIP MEP Tom Wise": the party, not a body called "UKIP MEP".
+    doc = repair_entities(_doc(vocab, ["UKIP", post, "Tom", "Wise"], ["B-ORG", "I-ORG", "B-PERSON", "I-PERSON"]))
+    assert _ents(doc) == [("UKIP", "ORG"), ("Tom Wise", "PERSON")]
 
 
 def test_spans_join_an_organisation_and_a_group_written_together(vocab):
