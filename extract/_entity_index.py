@@ -72,6 +72,10 @@ class EntityIndex:
         """A personal pronoun's last person; "it"/"its" the clause's subject or last organisation."""
         lower = token.lower_
         if lower in _PERSON_PRONOUNS:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                subject = self._subject_person(token)
+                if subject is not None:
+                    return subject
             return self._antecedent(token, "Person")
         if lower in _ORG_PRONOUNS:
             return self._clause_subject(token) or self._antecedent(token, "Organization")
@@ -128,6 +132,22 @@ class EntityIndex:
                 return None
             if (self.by_id[ent_id].type if specific else btype) == wanted:
                 return ent_id
+        return None
+
+    def _subject_person(self, token: Token) -> str | None:
+        """A subject "he"/"she" continues the person who was the subject just before: in its
+        sentence before it, else in the sentence before (subjects keep the topic, as news
+        writes "Kent Conrad said ... . He added ...")."""
+        sent = token.sent
+        sents = [sent] + ([token.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for s in sents:
+            for tok in s:
+                if tok.i >= token.i:
+                    break
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.i in self.token_entity:
+                    ent = self.token_entity[tok.i]
+                    if self.by_id[ent].type == "Person":
+                        return ent
         return None
 
     def _clause_subject(self, token: Token) -> str | None:

@@ -13,13 +13,27 @@ def test_entity_index_entity_tokens_map_to_their_entity(vocab, hand_index):
 
 
 def test_entity_index_personal_pronoun_is_the_last_person_not_the_last_name(vocab, hand_index):
-    # "Ma met Trump at Alibaba . He left ."
+    # "Ma met Trump at Alibaba . Aides thanked him ."
+    words = ["Ma", "met", "Trump", "at", "Alibaba", ".", "Aides", "thanked", "him", "."]
+    heads = [1, 1, 1, 1, 3, 1, 7, 7, 7, 7]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = make_doc(vocab, words, heads, deps, pos=pos)
+    index = hand_index(doc, [(0, 1, "e1", "Person"), (2, 3, "e2", "Person"), (4, 5, "e3", "Company")])
+    assert index.resolve(doc[8]) == "e2"
+
+
+def test_entity_index_subject_pronoun_continues_the_subject_person_before(vocab, hand_index):
+    # "Ma met Trump at Alibaba . He left .": a subject "He" keeps the subject, Ma.
     words = ["Ma", "met", "Trump", "at", "Alibaba", ".", "He", "left", "."]
     heads = [1, 1, 1, 1, 3, 1, 7, 7, 7]
     deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
     pos = ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
     doc = make_doc(vocab, words, heads, deps, pos=pos)
     index = hand_index(doc, [(0, 1, "e1", "Person"), (2, 3, "e2", "Person"), (4, 5, "e3", "Company")])
+    assert index.resolve(doc[6]) == "e1"
+    # With no person as a subject before it, the last person named.
+    index = hand_index(doc, [(2, 3, "e2", "Person"), (4, 5, "e3", "Company")])
     assert index.resolve(doc[6]) == "e2"
 
 
