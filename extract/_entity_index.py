@@ -8,13 +8,14 @@ Entity tokens map to their entity; pronouns, relative pronouns, "the country" an
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from extract.contract import Entity, broad_type
 from extract.lexicon import lexicon, word_set
 
-__all__ = ["EntityIndex"]
+__all__ = ["EntityIndex", "subjects_before"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _ORG_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -135,19 +136,12 @@ class EntityIndex:
         return None
 
     def _subject_person(self, token: Token) -> str | None:
-        """A subject "he"/"she" continues the person who was the subject just before: in its
-        sentence before it, else in the sentence before (subjects keep the topic, as news
-        writes "Kent Conrad said ... . He added ...")."""
-        sent = token.sent
-        sents = [sent] + ([token.doc[sent.start - 1].sent] if sent.start > 0 else [])
-        for s in sents:
-            for tok in s:
-                if tok.i >= token.i:
-                    break
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.i in self.token_entity:
-                    ent = self.token_entity[tok.i]
-                    if self.by_id[ent].type == "Person":
-                        return ent
+        """A subject "he"/"she" continues the person who was the subject just before (subjects
+        keep the topic, as news writes "Kent Conrad said ... . He added ...")."""
+        for tok in subjects_before(token):
+            ent = self.token_entity.get(tok.i)
+            if ent is not None and self.by_id[ent].type == "Person":
+                return ent
         return None
 
     def _clause_subject(self, token: Token) -> str | None:
@@ -166,6 +160,18 @@ class EntityIndex:
                 if broad_type(ent.type) in ("Organization", "Country"):
                     return ent.id
         return None
+
+
+def subjects_before(token: Token) -> Iterator[Token]:
+    """The subjects written before ``token`` in its sentence, then those of the sentence before,
+    each in text order: where a speaker or pronoun that refers back finds who the text was about."""
+    sent = token.sent
+    for s in [sent] + ([token.doc[sent.start - 1].sent] if sent.start > 0 else []):
+        for tok in s:
+            if tok.i >= token.i:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                yield tok
 
 
 def _relative_antecedent(token: Token) -> Token | None:

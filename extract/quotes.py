@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract._entity_index import subjects_before
 from extract._sentences import sentence_of
 from extract.contract import Provenance, Quote, broad_type
 from extract.entities import EntityIndex
@@ -149,22 +150,21 @@ class _Attributor:
         first = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
             return None
-        sent = first[0].sent
-        sents = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
-        for s in sents:
-            for tok in s:
-                if tok.idx >= span.start - 1:
-                    break
-                if tok.dep_ not in ("nsubj", "nsubjpass") or self._quoted(tok) or self._referring(tok):
-                    continue
-                ent = self._accept(tok)
-                if ent is None:
-                    continue
-                kind = broad_type(self.index.by_id[ent].type)
-                spokesperson = tok.lemma_.lower() in self.spokespeople or tok.lower_ in self.spokespeople
-                if kind == wanted or (wanted == "Person" and spokesperson and kind in ("Organization", "Country")):
-                    return ent
+        for tok in subjects_before(first[0]):
+            if self._quoted(tok) or self._referring(tok):
+                continue
+            ent = self._accept(tok)
+            if ent is None:
+                continue
+            kind = broad_type(self.index.by_id[ent].type)
+            # A body's spokesperson answers for a "he"/"she" too.
+            body = wanted == "Person" and self._spokesperson(tok) and kind in ("Organization", "Country")
+            if kind == wanted or body:
+                return ent
         return None
+
+    def _spokesperson(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.spokespeople or tok.lower_ in self.spokespeople
 
     def _accept(self, tok: Token) -> str | None:
         ent = self.index.resolve(tok)
@@ -177,7 +177,7 @@ class _Attributor:
     def _body_of_spokesperson(self, tok: Token) -> str | None:
         """ "a Vodafone spokesman", "a spokeswoman for the Treasury": an unnamed spokesperson
         speaks for the named organisation or country (project ruling 1)."""
-        if tok.lemma_.lower() not in self.spokespeople and tok.lower_ not in self.spokespeople:
+        if not self._spokesperson(tok):
             return None
         near = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children]
