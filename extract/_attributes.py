@@ -26,6 +26,9 @@ __all__ = ["FastAttributeRuler"]
 _COLUMNS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3, "ORTH": 4}
 _ARRAY_ATTRS = [LOWER, TAG, DEP, IS_SPACE, ORTH]
 
+#: The most token rows remembered at once (a row is a few ints and points at a shared dict).
+MEMO_LIMIT = 1 << 17
+
 #: One single-token test: (pattern number, ((column, accepted values), ...)).
 _Test = tuple[int, tuple[tuple[int, frozenset[int]], ...]]
 
@@ -51,8 +54,10 @@ class FastAttributeRuler:
         self.by_tag: dict[int, list[_Test]] = defaultdict(list)
         self.anywhere: list[_Test] = []
         self.rest = Matcher(self.vocab)
-        #: A token's tested attributes -> the attributes the lookup patterns give it.
+        #: A token's tested attributes -> the attributes the lookup patterns give it; emptied
+        #: when it reaches ``memo_limit`` keys, as a stream of news never stops adding words.
         self._memo: dict[tuple[int, ...], dict[Any, Any]] = {}
+        self.memo_limit = MEMO_LIMIT
         rule: Any
         for number, rule in enumerate(ruler.patterns):
             tests = [self._test(number, alternative) for alternative in rule["patterns"]]
@@ -110,6 +115,8 @@ class FastAttributeRuler:
             elif key in memo:
                 attrs = memo[key]
             else:
+                if len(memo) >= self.memo_limit:
+                    memo.clear()
                 attrs = memo[key] = self._merged(self._numbers(row))
             if attrs:
                 set_token_attrs(doc[i], attrs)

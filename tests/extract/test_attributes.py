@@ -57,6 +57,20 @@ def test_attributes_send_only_complex_patterns_to_the_matcher(ruled):
     assert len(fast.rest) == 2  # the "ai n't" and the "gon na" rules
 
 
+def test_attributes_memo_stays_within_its_limit_and_still_matches(ruled):
+    nlp, ruler = ruled
+    fast = FastAttributeRuler(ruler)
+    fast.memo_limit = 3
+    words = ["bank", "runs", "the", "Volvo", "car", "bank", "ran", "banks"]
+    tags = ["NN", "VBZ", "DT", "NNP", "NN", "NN", "VBD", "NNS"]
+    doc = Doc(nlp.vocab, words=words, tags=tags)
+    stock, lean = _twins(nlp, doc)
+    ruler(stock)
+    fast(lean)
+    assert 0 < len(fast._memo) <= 3
+    assert _state(lean) == _state(stock)
+
+
 @pytest.mark.slow
 def test_attributes_match_the_models_ruler_on_real_text(nlp):
     from extract.model import resolve_model_name
