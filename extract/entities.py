@@ -297,9 +297,10 @@ def _political_groups(doc: Doc) -> frozenset[str]:
     "Democratic Senator Y", "a Labour MP". Such a group is an organisation (a party), unlike
     a nationality or a religion, which never heads a post."""
     titles = word_set("titles")
+    religions = word_set("religious_groups")
     found = set()
     for span in doc.ents:
-        if span.label_ != "NORP":
+        if span.label_ != "NORP" or span.text.lower() in religions:
             continue
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         head = span.root.head

@@ -154,6 +154,25 @@ def test_components_entity_cues_relabel_a_name_the_context_calls_a_company(blank
     assert _ents(cues(doc)) == [("Clearstream", "ORG")]
 
 
+def test_components_entity_cues_the_name_after_a_post_at_or_with_is_an_organisation(blank):
+    cues = EntityCues(blank.vocab)
+    words = ["Sweere", ",", "an", "analyst", "at", "Petercam", ",", "said", "."]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = _flat(blank.vocab, words, ["B-PERSON"] + ["O"] * 8, pos=pos)
+    assert _ents(cues(doc)) == [("Sweere", "PERSON"), ("Petercam", "ORG")]
+    words = ["an", "analyst", "with", "Purvin", "and", "Gertz", "said", "."]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    doc = _flat(blank.vocab, words, ["O", "O", "O", "O", "O", "B-GPE", "O", "O"], pos=pos)
+    assert _ents(cues(doc)) == [("Purvin and Gertz", "ORG")]
+    # Two firms the NER found are never joined into one.
+    doc = _flat(blank.vocab, words, ["O", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"], pos=pos)
+    assert _ents(cues(doc)) == [("Purvin", "ORG"), ("Gertz", "ORG")]
+    # Talks with a person are not a post: "talks" is no title, the name stays a person's.
+    words = ["talks", "with", "Chirac", "ended", "."]
+    doc = _flat(blank.vocab, words, ["O", "O", "B-PERSON", "O", "O"], pos=["NOUN", "ADP", "PROPN", "VERB", "PUNCT"])
+    assert _ents(cues(doc)) == [("Chirac", "PERSON")]
+
+
 def test_components_entity_cues_leave_full_person_names_and_gazetteer_entities(blank):
     cues = EntityCues(blank.vocab)
     pos = ["DET", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]

@@ -158,3 +158,16 @@ def test_entities_the_seat_of_an_elected_member_is_a_place(vocab, title, seat_ty
     types = {e.name: e.type for e in index.entities}
     assert types["Hornsey"] == seat_type
     assert broad_type(types["Labour"]) == "Organization"
+
+
+@pytest.mark.parametrize(("group", "title", "is_party"), [("Tory", "frontbencher", True), ("Republican", "senator", True),
+                                                         ("Muslim", "leader", False), ("Tory", "voters", False)])  # fmt: skip
+def test_entities_a_group_that_heads_a_post_is_a_party_not_a_religion(vocab, group, title, is_party):
+    # "Tory frontbencher Patrick Mercer spoke ." with "Tory" tagged NORP by the NER.
+    words = [group, title, "Patrick", "Mercer", "spoke", "."]
+    heads = [1, 3, 3, 4, 4, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    ents = ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    index = build_entities(make_doc(vocab, words, heads, deps, ents=ents))
+    organisations = [e.name for e in index.entities if broad_type(e.type) == "Organization"]
+    assert organisations == ([group] if is_party else [])
