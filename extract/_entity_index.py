@@ -49,6 +49,15 @@ class EntityIndex:
         self._org_roles = word_set("role_nouns_org")
         self._company_nouns = word_set("company_nouns")
 
+    def add(self, entity: Entity) -> None:
+        """Add an entity no token stands for (a place named only inside another name)."""
+        self.entities.append(entity)
+        self.by_id[entity.id] = entity
+
+    def new_id(self) -> str:
+        """An entity id no entity of the article has yet."""
+        return f"e{max((int(e.id[1:]) for e in self.entities if e.id[1:].isdigit()), default=0) + 1}"
+
     def resolve(self, token: Token, _depth: int = 0) -> str | None:
         """The entity ``token`` stands for, or None.
 

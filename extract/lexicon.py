@@ -7,11 +7,18 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["lexicon", "load_jsonl", "word_set", "expand_lists"]
+__all__ = ["lexicon", "load_jsonl", "word_set", "expand_lists", "place_names"]
 
 
 def _read(name: str) -> str:
     return resources.files("extract").joinpath("patterns", name).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The place names of ``patterns/places.txt`` (GeoNames' larger cities, the US states, the
+    countries of the UK; written by ``tools/make_places.py``), as written."""
+    return frozenset(line for line in _read("places.txt").splitlines() if line and not line.startswith("//"))
 
 
 @functools.lru_cache(maxsize=1)

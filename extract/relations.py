@@ -10,6 +10,7 @@ confidence); "plans/agreed/will" makes it ``planned``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,15 +23,17 @@ from extract.contract import (
     RELATION_EVENTS,
     SIGNATURES,
     SYMMETRIC_RELATIONS,
+    Entity,
     Event,
+    Mention,
     Participant,
     Provenance,
     Relation,
     broad_type,
 )
 from extract.countries import CountryTable
-from extract.entities import EntityIndex, clean_name
-from extract.lexicon import word_set
+from extract.entities import EntityIndex, clean_name, entity_key
+from extract.lexicon import lexicon, place_names, word_set
 
 __all__ = ["Candidate", "name_home_candidates", "read_matches", "modality_of", "to_facts", "title_of"]
 
@@ -160,19 +163,27 @@ def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
                 homes.setdefault(form, ent.id)
     countries = {e.name: e.id for e in index.entities if e.type == "Country"}
     found: list[Candidate] = []
-    for ent in index.entities:
-        # Companies and public bodies carry their home in their name ("Air China"); institutes
-        # and associations are often named after the country they study or speak for (the
-        # "Institute of American Studies" is in Beijing), so their names are not read so.
-        if broad_type(ent.type) != "Organization" or ent.type == "ResearchInstitute" or not ent.mentions:
+    for ent in list(index.entities):
+        if broad_type(ent.type) != "Organization" or not ent.mentions:
             continue
         # Only a name the article writes states a home: a gazetteer's canonical name the text
         # never uses ("British Broadcasting Corporation" for "BBC") says nothing.
         written = dict.fromkeys(clean_name(m.text) for m in ent.mentions)
         home = None
-        for name in written:
-            home = _home_in_name(name.split(), table, countries, homes, subject_named)
-            if home is not None:
+        # Companies and public bodies carry their home in their name ("Air China"); institutes
+        # and associations are often named after the country they study or speak for (the
+        # "Institute of American Studies" is in Beijing), so their names are not read so.
+        if ent.type != "ResearchInstitute":
+            for name in written:
+                home = _home_in_name(name.split(), table, countries, homes, subject_named)
+                if home is not None:
+                    break
+        # A city, state or UK country in an institution's name is its home even where the
+        # article never names the place alone ("Bank of England", "Cambridge University").
+        for name in written if home is None else ():
+            place = _place_in_name(name.split())
+            if place is not None:
+                home = _place_entity(index, table, place, ent, homes)
                 break
         if home is None or home == ent.id:
             continue
@@ -209,6 +220,54 @@ def _home_in_name(
         if at_start and part in homes:
             return homes[part]
     return None
+
+
+def _place_in_name(words: list[str]) -> str | None:
+    """The place an institution's name states as its home: the place after its last "of"
+    ("Royal Bank of Scotland", "University of Lille"), or the place that opens a name whose
+    other words name an institution ("Frankfurt Stock Exchange", "Norfolk police")."""
+    places = place_names()
+    if "of" in words:
+        # The longest place after an "of" ("Court of Appeals for the District of Columbia").
+        for i, word in enumerate(words[:-1]):
+            tail = words[i + 1 :]
+            tail = tail[1:] if tail[:1] == ["the"] else tail
+            if word == "of" and " ".join(tail) in places:
+                return " ".join(tail)
+        return None
+    kinds = _institution_words()
+    for n in (3, 2, 1):
+        head, rest = " ".join(words[:n]), words[n:]
+        if rest and head in places and any(w.lower() in kinds for w in rest):
+            return head
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Words that make a name an institution's: the public-body, research and media words of
+    ``org_type_words`` with the institutions of money and sport (not a company suffix, which
+    a place name opens as often as it names a home: "Orange SA")."""
+    types = lexicon()["org_type_words"]
+    words = {w for kind in ("GovernmentBody", "ResearchInstitute", "MediaOrganization") for w in types[kind]}
+    return frozenset(words | word_set("institution_words"))
+
+
+def _place_entity(index: EntityIndex, table: CountryTable, place: str, org: Entity, homes: dict[str, str]) -> str:
+    """The id of the place (or country) named inside ``org``'s name, added to the index if new."""
+    country = table.country_of(place)
+    name = country or place
+    if name in homes:
+        return homes[name]
+    kind = "Country" if country else "Place"
+    first = org.mentions[0]
+    at = first.text.find(place)
+    start = first.start + max(at, 0)
+    mention = Mention(text=place, label="GPE", start=start, end=start + len(place), sentence=first.sentence)
+    entity = Entity(index.new_id(), kind, name, entity_key(name, kind), mentions=(mention,), confidence=0.8)
+    index.add(entity)
+    homes[name] = entity.id
+    return entity.id
 
 
 def to_facts(

@@ -160,8 +160,15 @@ def test_entities_the_seat_of_an_elected_member_is_a_place(vocab, title, seat_ty
     assert broad_type(types["Labour"]) == "Organization"
 
 
-@pytest.mark.parametrize(("group", "title", "is_party"), [("Tory", "frontbencher", True), ("Republican", "senator", True),
-                                                         ("Muslim", "leader", False), ("Tory", "voters", False)])  # fmt: skip
+GROUPS = [
+    ("Tory", "frontbencher", True),
+    ("Republican", "senator", True),
+    ("Muslim", "leader", False),
+    ("Tory", "voters", False),
+]
+
+
+@pytest.mark.parametrize(("group", "title", "is_party"), GROUPS)
 def test_entities_a_group_that_heads_a_post_is_a_party_not_a_religion(vocab, group, title, is_party):
     # "Tory frontbencher Patrick Mercer spoke ." with "Tory" tagged NORP by the NER.
     words = [group, title, "Patrick", "Mercer", "spoke", "."]

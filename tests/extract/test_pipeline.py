@@ -135,3 +135,17 @@ def test_pipeline_a_name_that_states_a_home_gives_based_in(nlp):
     doc = _extract("Air China will list its shares in London, China said. The Institute of American Studies agreed.")
     assert ("Air China", "basedIn", "China") in _triples(doc)
     assert not any(t[0] == "Institute of American Studies" and t[1] == "basedIn" for t in _triples(doc))
+
+
+def test_pipeline_a_place_named_only_inside_a_name_is_its_home(nlp):
+    doc = _extract(
+        "The Bank of England left rates on hold. Anthony Sebok, a professor at Brooklyn Law School, agreed. "
+        "Orange SA and Phoenix Venture Holdings said nothing."
+    )
+    triples = _triples(doc)
+    assert ("Bank of England", "basedIn", "England") in triples
+    assert ("Brooklyn Law School", "basedIn", "Brooklyn") in triples
+    (england,) = [e for e in doc.entities if e.name == "England"]
+    assert england.type == "Place" and england.mentions[0].text == "England"
+    # A place that opens a company's name is not read as its home: "Orange SA" is no Orange firm.
+    assert not any(t[1] == "basedIn" and t[0] in ("Orange SA", "Phoenix Venture Holdings") for t in triples)
