@@ -289,6 +289,22 @@ rule("deal-coord", "partnerOf", 0.8, [("trigger", None, None, {"LEMMA": {"IN": "
                                      ("object", "subject", ">", D("conj")), ("deal", "trigger", ">", DL(["dobj"], "deal_nouns"))])
 with_control("partner-verb", "partnerOf", 0.8, {"LEMMA": {"IN": "@partnering_verbs"}, "POS": "VERB"},
              [("prep", "trigger", ">", {"DEP": "prep", "LOWER": "with"}), ("object", "prep", ">", D("pobj"))])
+# "Hitachi and Matsushita are joining forces", "Britain, France ... agreed to cooperate": the
+# partners are the verb's conjoined subjects.
+with_control("partner-coord", "partnerOf", 0.75, {"LEMMA": {"IN": "@partnering_verbs"}, "POS": "VERB"},
+             [("object", "subject", ">", D("conj"))], all_pairs=True)
+with_control("join-forces-coord", "partnerOf", 0.75, {"LEMMA": "join", "POS": "VERB"},
+             [("forces", "trigger", ">", {"DEP": "dobj", "LOWER": "forces"}), ("object", "subject", ">", D("conj"))], all_pairs=True)
+with_control("join-forces-with", "partnerOf", 0.75, {"LEMMA": "join", "POS": "VERB"},
+             [("forces", "trigger", ">", {"DEP": "dobj", "LOWER": "forces"}), ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "with"}),
+              ("object", "prep", ">", D("pobj"))])
+# "an alliance of the US, India, Australia and Japan", "a consortium that included X and Y".
+rule("group-of-coord", "partnerOf", 0.75, [("trigger", None, None, L("partner_group_nouns")),
+                                          ("prep", "trigger", ">", {"DEP": "prep", "LOWER": {"IN": ["of", "between"]}}),
+                                          ("subject", "prep", ">", D("pobj")), ("object", "subject", ">", D("conj"))], all_pairs=True)
+rule("group-including-coord", "partnerOf", 0.7, [("trigger", None, None, L("partner_group_nouns")),
+                                                ("incl", "trigger", ">", {"DEP": {"IN": ["acl", "relcl"]}, "LEMMA": {"IN": ["include", "comprise"]}}),
+                                                ("subject", "incl", ">", D("dobj")), ("object", "subject", ">", D("conj"))], all_pairs=True)
 rule("deal-between", "partnerOf", 0.8, [("trigger", None, None, L("deal_nouns")), ("prep", "trigger", ">", {"DEP": "prep", "LOWER": "between"}),
                                        ("subject", "prep", ">", D("pobj")), ("object", "subject", ">", D("conj"))])
 rule("deal-poss-with", "partnerOf", 0.8, [("trigger", None, None, L("deal_nouns")), ("subject", "trigger", ">", D("poss")),

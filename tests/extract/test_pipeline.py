@@ -149,3 +149,16 @@ def test_pipeline_a_place_named_only_inside_a_name_is_its_home(nlp):
     assert england.type == "Place" and england.mentions[0].text == "England"
     # A place that opens a company's name is not read as its home: "Orange SA" is no Orange firm.
     assert not any(t[1] == "basedIn" and t[0] in ("Orange SA", "Phoenix Venture Holdings") for t in triples)
+
+
+def test_pipeline_partners_written_as_a_group_are_each_others(nlp):
+    doc = _extract(
+        "President Bush said an alliance of the US, India, Australia and Japan will lead the effort. "
+        "Fleet Financial Group and Norstar Bancorp have agreed to merge. "
+        "Airbus will join forces with Boeing on the project."
+    )
+    partners = {frozenset((s, o)) for s, p, o in _triples(doc) if p == "partnerOf"}
+    countries = ["United States", "India", "Australia", "Japan"]
+    assert {frozenset((a, b)) for i, a in enumerate(countries) for b in countries[i + 1 :]} <= partners
+    assert frozenset(("Fleet Financial Group", "Norstar Bancorp")) in partners
+    assert frozenset(("Airbus", "Boeing")) in partners
