@@ -54,9 +54,10 @@ class RulesExtractor:
 
     def candidates(self, doc: Any, index: Any) -> list[Any]:
         """The relation candidates of one parsed article (before merging)."""
-        from extract.relations import name_home_candidates, read_matches
+        from extract.relations import name_home_candidates, read_matches, state_post_candidates
 
-        return read_matches(doc, index, self.rules) + name_home_candidates(doc, index)
+        found = read_matches(doc, index, self.rules) + name_home_candidates(doc, index)
+        return found + state_post_candidates(doc, index, found)
 
     def __call__(self, doc: Any, article: Article) -> Document:
         from extract.entities import build_entities

@@ -222,6 +222,40 @@ def _home_in_name(
     return None
 
 
+def state_post_candidates(doc: Doc, index: EntityIndex, found: list[Candidate]) -> list[Candidate]:
+    """worksFor the article's country from a state post whose body is not named ("Chancellor
+    Gordon Brown", "Charles Clarke, the home secretary"): the guidelines give an official of a
+    state whose body is unnamed to the country, here the country the article names most (at
+    least twice). A person the other candidates already place gets nothing from this."""
+    counts: dict[str, int] = {}
+    for ent in index.entities:
+        if ent.type == "Country":
+            counts[ent.id] = len(ent.mentions)
+    if not counts or max(counts.values()) < 2:
+        return []
+    country = max(counts, key=lambda e: counts[e])
+    placed = {c.subject for c in found if c.predicate == "worksFor"}
+    posts = word_set("state_posts")
+    portfolios = word_set("state_portfolios")
+    shadow = word_set("opposition_marks")
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ not in posts or tok.dep_ not in ("compound", "appos"):
+            continue
+        if tok.lower_ == "secretary" and not any(c.lower_ in portfolios for c in tok.children):
+            continue  # "Secretary of State" and a union's general secretary are other posts
+        person = index.token_entity.get(tok.head.i)  # "Chancellor Gordon Brown", "Clarke, the home secretary"
+        if person is None or index.by_id[person].type != "Person" or person in placed:
+            continue
+        if any(c.i in index.token_entity for c in tok.children):
+            continue  # "German Chancellor", "Microsoft president": the post says whose it is
+        if any(c.lower_ in shadow for c in tok.children):
+            continue  # "shadow chancellor Oliver Letwin" holds no office of the state
+        placed.add(person)
+        out.append(Candidate(person, "worksFor", country, 0.6, "actual", tok.lower_, tok.i, "state-post", tok.head.i, tok.i))
+    return out
+
+
 def _place_in_name(words: list[str]) -> str | None:
     """The place an institution's name states as its home: the place after its last "of"
     ("Royal Bank of Scotland", "University of Lille"), or the place that opens a name whose

@@ -162,3 +162,15 @@ def test_pipeline_partners_written_as_a_group_are_each_others(nlp):
     assert {frozenset((a, b)) for i, a in enumerate(countries) for b in countries[i + 1 :]} <= partners
     assert frozenset(("Fleet Financial Group", "Norstar Bancorp")) in partners
     assert frozenset(("Airbus", "Boeing")) in partners
+
+
+def test_pipeline_a_state_post_with_no_body_named_is_the_articles_country(nlp):
+    doc = _extract(
+        "Britain's economy grew, the UK said. Shadow chancellor Oliver Letwin disagreed, and Chancellor "
+        "Gordon Brown smiled. German Chancellor Gerhard Schroeder agreed with Microsoft president Brad Smith."
+    )
+    works = {(s, o) for s, p, o in _triples(doc) if p == "worksFor"}
+    assert ("Gordon Brown", "United Kingdom") in works
+    assert not any(s == "Oliver Letwin" for s, _ in works)  # a shadow post is no office of the state
+    assert ("Gerhard Schroeder", "United Kingdom") not in works
+    assert ("Brad Smith", "United Kingdom") not in works
