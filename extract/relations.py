@@ -252,7 +252,7 @@ def state_post_candidates(doc: Doc, index: EntityIndex, found: list[Candidate]) 
         if any(c.lower_ in shadow for c in tok.children):
             continue  # "shadow chancellor Oliver Letwin" holds no office of the state
         placed.add(person)
-        post = tok.lower_
+        post = title_of(tok, index) or tok.lower_
         out.append(Candidate(person, "worksFor", country, 0.6, "actual", post, tok.i, "state-post", tok.head.i, tok.i))
     return out
 
