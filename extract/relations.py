@@ -74,6 +74,8 @@ def _read_match(
         return []
     confidence = round(float(rule["confidence"]) * (0.5 if modality == "potential" else 1.0), 3)
     subject = doc[roles["subject"]]
+    if rule.get("not_a_list") and any(c.dep_ == "conj" for c in doc[roles["object"]].children):
+        return []  # "in Paris, Britain, Canada and Japan": a list of places, not "Lugano, Switzerland"
     title: str | None = None
     if rule.get("all_pairs"):
         pairs = _group_pairs(subject, index)

@@ -251,7 +251,7 @@ rule("place-in", "locatedIn", 0.75, [("subject", None, None, {"ENT_TYPE": {"IN":
                                     ("prep", "subject", ">", {"DEP": "prep", "LOWER": {"IN": ["in", "near"]}}), ("object", "prep", ">", {"DEP": "pobj", "ENT_TYPE": {"IN": ["GPE", "LOC"]}})])
 rule("place-comma", "locatedIn", 0.75, [("subject", None, None, {"ENT_TYPE": {"IN": ["GPE", "LOC", "FAC"]}}),
                                        ("object", "subject", ">", {"DEP": {"IN": ["appos", "npadvmod", "conj"]}, "ENT_TYPE": "GPE"}), ("comma", "object", ";", {"ORTH": ","})],
-     object_types=["Country"])
+     object_types=["Country"], not_a_list=True)
 
 rule("place-in-part-of", "locatedIn", 0.7, [("subject", None, None, {"ENT_TYPE": {"IN": ["GPE", "LOC", "FAC"]}}),
                                            ("prep", "subject", ">", {"DEP": "prep", "LOWER": {"IN": ["in", "near"]}}),
