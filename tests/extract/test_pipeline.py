@@ -177,7 +177,9 @@ def test_pipeline_a_state_post_with_no_body_named_is_the_articles_country(nlp):
 
 
 def test_pipeline_a_list_of_places_is_no_containment(nlp):
-    doc = _extract("At a meeting in Paris, Britain, Canada, France and Japan agreed. The plant in Lugano, Switzerland, will close.")
+    doc = _extract(
+        "At a meeting in Paris, Britain, Canada, France and Japan agreed. The plant in Lugano, Switzerland, will close."
+    )
     located = {(s, o) for s, p, o in _triples(doc) if p == "locatedIn"}
     assert ("Lugano", "Switzerland") in located
     assert not any(s == "Paris" for s, _ in located)
