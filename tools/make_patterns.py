@@ -208,6 +208,15 @@ rule("owns-brands-behind", "owns", 0.75, [("subject", None, None, {"POS": {"IN":
                                          ("brand", "behind", ">", {"DEP": "pobj", "LEMMA": {"IN": "@unit_nouns"}}), ("object", "brand", ">", D("compound", "nmod", "amod"))])
 with_control("lend-to", "offered", 0.75, {"LEMMA": {"IN": ["lend", "loan", "grant", "give", "extend"]}, "POS": "VERB"},
              [("object", "trigger", ">", {"DEP": {"IN": ["dobj", "dative", "iobj"]}, "ENT_TYPE": {"IN": ["ORG", "GPE", "PERSON", "NORP"]}})])
+# "Lord Sainsbury has made a £2m donation to the Labour Party", "arranged a loan for Ecuador".
+with_control("aid-noun-to", "offered", 0.7, {"POS": "VERB"},
+             [("thing", "trigger", ">", DL(["dobj"], "aid_nouns")),
+              ("prep", "thing", ">", {"DEP": "prep", "LOWER": {"IN": ["to", "for"]}}),
+              ("object", "prep", ">", {"DEP": "pobj", "ENT_TYPE": {"IN": ["ORG", "GPE", "PERSON"]}})])
+with_control("aid-noun-verb-to", "offered", 0.7, {"POS": "VERB"},
+             [("thing", "trigger", ">", DL(["dobj"], "aid_nouns")),
+              ("prep", "trigger", ">", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": ["to", "for"]}}),
+              ("object", "prep", ">", {"DEP": "pobj", "ENT_TYPE": {"IN": ["ORG", "GPE", "PERSON"]}})])
 rule("received-from", "offered", 0.7, [("trigger", None, None, {"LEMMA": {"IN": ["receive", "get", "obtain", "secure", "win", "accept"]}, "POS": "VERB"}),
                                       ("object", "trigger", ">", D("nsubj", "nsubjpass")),
                                       ("what", "trigger", ">>", {"LEMMA": {"IN": ["credit", "loan", "aid", "assistance", "funding", "help", "support", "grant", "financing", "bailout"]}}),

@@ -183,3 +183,8 @@ def test_pipeline_a_list_of_places_is_no_containment(nlp):
     located = {(s, o) for s, p, o in _triples(doc) if p == "locatedIn"}
     assert ("Lugano", "Switzerland") in located
     assert not any(s == "Paris" for s, _ in located)
+
+
+def test_pipeline_a_loan_or_donation_to_someone_is_offered(nlp):
+    doc = _extract("Banque Paribas, which arranged a 220 mln dlr loan for Ecuador last year, wants to adjust the terms.")
+    assert ("Banque Paribas", "offered", "Ecuador") in _triples(doc)
