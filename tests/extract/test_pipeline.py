@@ -186,5 +186,7 @@ def test_pipeline_a_list_of_places_is_no_containment(nlp):
 
 
 def test_pipeline_a_loan_or_donation_to_someone_is_offered(nlp):
-    doc = _extract("Banque Paribas, which arranged a 220 mln dlr loan for Ecuador last year, wants to adjust the terms.")
+    doc = _extract(
+        "Banque Paribas, which arranged a 220 mln dlr loan for Ecuador last year, wants to adjust the terms."
+    )
     assert ("Banque Paribas", "offered", "Ecuador") in _triples(doc)
