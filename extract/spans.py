@@ -170,6 +170,9 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     while end - start > 1 and doc[end - 1].lower_ in titles and span.label_ != "PERSON":
         end -= 1
+    # "Treasurer Peter Costello": a post the NER took into a person's name is not part of it.
+    while end - start > 1 and span.label_ == "PERSON" and doc[start].lower_ in titles:
+        start += 1
     if start >= end:
         return None
     if (start, end) == (span.start, span.end):
