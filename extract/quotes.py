@@ -101,6 +101,7 @@ class _Attributor:
         self.company_nouns = word_set("company_nouns") | word_set("role_nouns_org")
         self.inside = [(s.start, s.end) for s in spans]
         self.starts = [s.start for s in spans]
+        self.across = False
 
     def _quoted(self, tok: Token) -> bool:
         pos = bisect.bisect_right(self.starts, tok.idx) - 1
@@ -189,12 +190,19 @@ class _Attributor:
 
     def _preceding(self, sent: Span, span: _Span) -> str | None:
         """ "X stressed that ... . "Quote."": the speaker of the sentence just before the quote,
-        when that sentence is in the same paragraph and says who spoke."""
+        when that sentence is in the same paragraph, or closes the one before a quote that opens
+        its own, and says who spoke."""
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
-        if before.start_char < span.para_start:
+        while not before.text.strip() and before.start > 0:
+            before = self.doc[before.start - 1].sent  # the paragraph break is a "sentence" of its own
+        # A quote that opens its paragraph may follow the sentence that closes the paragraph
+        # before ("... Mr Bannister said. \n\n "I think the key is ...").
+        opens_paragraph = not self.index.text[span.para_start : max(span.start - 1, span.para_start)].strip()
+        if before.start_char < span.para_start and not opens_paragraph:
             return None
+        self.across = before.start_char < span.para_start
         for tok in before:
             if tok.lemma_.lower() in self.speech and tok.pos_ in ("VERB", "AUX") and not self._quoted(tok):
                 speaker = self._speaker_of(tok)
@@ -203,6 +211,9 @@ class _Attributor:
         return None
 
     def attribute(self, span: _Span) -> str | None:
+        """The speaker of ``span``; ``self.across`` tells whether it was found in the paragraph
+        before (a weaker reading)."""
+        self.across = False
         doc = self.doc
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
@@ -249,7 +260,7 @@ def extract_quotes(
     for span in spans:
         inner = text[span.start : span.end].strip()
         speaker = attributor.attribute(span)
-        confidence = 0.9
+        confidence = 0.7 if attributor.across else 0.9
         if speaker is None and previous is not None:
             prev_speaker, prev_para_end = previous
             continues = span.para_start <= prev_para_end + 2 and not text[span.para_start : span.start - 1].strip()

@@ -190,3 +190,12 @@ def test_pipeline_a_loan_or_donation_to_someone_is_offered(nlp):
         "Banque Paribas, which arranged a 220 mln dlr loan for Ecuador last year, wants to adjust the terms."
     )
     assert ("Banque Paribas", "offered", "Ecuador") in _triples(doc)
+
+
+def test_pipeline_a_quote_that_opens_a_paragraph_is_the_last_speakers(nlp):
+    doc = _extract(
+        "House prices rose in March, Alex Bannister said. He said the rise would not last.\n\n"
+        '"I think the key is what the Bank expects to happen to the housing market."'
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names[q.speaker], q.text[:11]) for q in doc.quotes] == [("Alex Bannister", "I think the")]
