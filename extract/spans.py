@@ -173,8 +173,8 @@ def _trim(span: Span) -> Span | None:
     # "Treasurer Peter Costello": a post the NER took into a person's name is not part of it.
     while end - start > 1 and span.label_ == "PERSON" and doc[start].lower_ in titles:
         start += 1
-    if start >= end:
-        return None
+    if start >= end or (end - start == 1 and doc[start].lower_ in titles and span.label_ in ("PERSON", "ORG")):
+        return None  # a post alone ("MSP", "Chancellor") names no one
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
