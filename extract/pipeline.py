@@ -54,7 +54,8 @@ class RulesExtractor:
 
     def candidates(self, doc: Any, index: Any) -> list[Any]:
         """The relation candidates of one parsed article (before merging)."""
-        from extract.relations import name_home_candidates, read_matches, state_post_candidates
+        from extract.implied import name_home_candidates, state_post_candidates
+        from extract.relations import read_matches
 
         found = read_matches(doc, index, self.rules) + name_home_candidates(doc, index)
         return found + state_post_candidates(doc, index, found)
