@@ -169,10 +169,10 @@ def _place_entity(index: EntityIndex, table: CountryTable, place: str, org: Enti
     if name in homes:
         return homes[name]
     kind = "Country" if country else "Place"
-    first = org.mentions[0]
-    at = first.text.find(place)
-    start = first.start + max(at, 0)
-    mention = Mention(text=place, label="GPE", start=start, end=start + len(place), sentence=first.sentence)
+    # The mention whose written name holds the place: the first one may be a short form ("the Bank").
+    holder = next(m for m in org.mentions if place in m.text)
+    start = holder.start + holder.text.index(place)
+    mention = Mention(text=place, label="GPE", start=start, end=start + len(place), sentence=holder.sentence)
     entity = Entity(index.new_id(), kind, name, entity_key(name, kind), mentions=(mention,), confidence=0.8)
     index.add(entity)
     homes[name] = entity.id

@@ -39,3 +39,11 @@ def test_implied_a_state_post_goes_to_the_articles_country_unless_already_placed
     placed = [c for c in state_post_candidates(doc, index, []) if c.subject == brown]
     assert state_post_candidates(doc, index, placed) == []  # a person already placed gets nothing more
     assert placed[0].object == uk and placed[0].title == "chancellor"
+
+
+def test_implied_the_added_place_points_at_the_name_that_holds_it(nlp):
+    text = "The Bank raised rates on Monday. On Tuesday the Bank of England said more."
+    _, index = _facts(nlp, text, name_home_candidates)
+    (england,) = [e for e in index.entities if e.name == "England"]
+    (mention,) = england.mentions
+    assert text[mention.start : mention.end] == "England"
