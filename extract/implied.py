@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from extract._clause import title_of
 from extract.contract import Entity, Mention, broad_type
-from extract.countries import CountryTable
+from extract.countries import CountryTable, country_table
 from extract.entities import EntityIndex, clean_name, entity_key
 from extract.lexicon import lexicon, place_names, word_set
 from extract.relations import Candidate
@@ -26,8 +26,6 @@ def name_home_candidates(doc: Doc, index: EntityIndex) -> list[Candidate]:
     The home is a country (by any of its names or its demonym) or a place entity of the
     article whose name begins the organisation's name.
     """
-    from extract.countries import country_table
-
     table = country_table()
     subject_named = word_set("named_after_subject")
     homes: dict[str, str] = {}

@@ -25,6 +25,9 @@ __all__ = ["find_quote_spans", "extract_quotes", "MIN_QUOTE_WORDS"]
 
 #: Quotes shorter than this are scare quotes ("a 'great meeting'"), not statements.
 MIN_QUOTE_WORDS = 5
+#: Confidence of a quote whose speaker its own sentence names, and of one carried over from the
+#: paragraph before (a continuation, or the sentence that closes that paragraph).
+SAID, CARRIED = 0.9, 0.7
 _MARKS = re.compile(r"[\"“”]")
 
 
@@ -101,7 +104,6 @@ class _Attributor:
         self.company_nouns = word_set("company_nouns") | word_set("role_nouns_org")
         self.inside = [(s.start, s.end) for s in spans]
         self.starts = [s.start for s in spans]
-        self.across = False
 
     def _quoted(self, tok: Token) -> bool:
         pos = bisect.bisect_right(self.starts, tok.idx) - 1
@@ -188,36 +190,34 @@ class _Attributor:
                 return ent
         return None
 
-    def _preceding(self, sent: Span, span: _Span) -> str | None:
+    def _preceding(self, sent: Span, span: _Span) -> tuple[str | None, float]:
         """ "X stressed that ... . "Quote."": the speaker of the sentence just before the quote,
-        when that sentence is in the same paragraph, or closes the one before a quote that opens
-        its own, and says who spoke."""
+        when that sentence is in the same paragraph, or (a weaker reading) closes the one before
+        a quote that opens its own, and says who spoke; with the reading's confidence."""
         if sent.start == 0:
-            return None
+            return None, SAID
         before = self.doc[sent.start - 1].sent
         while not before.text.strip() and before.start > 0:
             before = self.doc[before.start - 1].sent  # the paragraph break is a "sentence" of its own
         # A quote that opens its paragraph may follow the sentence that closes the paragraph
         # before ("... Mr Bannister said. \n\n "I think the key is ...").
         opens_paragraph = not self.index.text[span.para_start : max(span.start - 1, span.para_start)].strip()
-        if before.start_char < span.para_start and not opens_paragraph:
-            return None
-        self.across = before.start_char < span.para_start
+        across = before.start_char < span.para_start
+        if across and not opens_paragraph:
+            return None, SAID
         for tok in before:
             if tok.lemma_.lower() in self.speech and tok.pos_ in ("VERB", "AUX") and not self._quoted(tok):
                 speaker = self._speaker_of(tok)
                 if speaker is not None and self.index.by_id[speaker].type == "Person":
-                    return speaker
-        return None
+                    return speaker, CARRIED if across else SAID
+        return None, SAID
 
-    def attribute(self, span: _Span) -> str | None:
-        """The speaker of ``span``; ``self.across`` tells whether it was found in the paragraph
-        before (a weaker reading)."""
-        self.across = False
+    def attribute(self, span: _Span) -> tuple[str | None, float]:
+        """The speaker of ``span`` (None if the article does not say) and how sure the reading is."""
         doc = self.doc
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
-            return None
+            return None, SAID
         sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
         last_sent = first[-1].sent
         if last_sent.end < len(doc):
@@ -237,8 +237,8 @@ class _Attributor:
         for verb in sorted(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end), abs(t.idx - mid))):
             speaker = self._speaker_of(verb, span)
             if speaker is not None:
-                return speaker
-        return None
+                return speaker, SAID
+        return None, SAID
 
 
 def extract_quotes(
@@ -259,14 +259,13 @@ def extract_quotes(
     previous: tuple[str, int] | None = None  # speaker and paragraph end of the last quote
     for span in spans:
         inner = text[span.start : span.end].strip()
-        speaker = attributor.attribute(span)
-        confidence = 0.7 if attributor.across else 0.9
+        speaker, confidence = attributor.attribute(span)
         if speaker is None and previous is not None:
             prev_speaker, prev_para_end = previous
             continues = span.para_start <= prev_para_end + 2 and not text[span.para_start : span.start - 1].strip()
             same_para = span.para_start < prev_para_end
             if continues or same_para:
-                speaker, confidence = prev_speaker, 0.7
+                speaker, confidence = prev_speaker, CARRIED
         if speaker is None:
             previous = None
             continue
