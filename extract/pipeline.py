@@ -33,7 +33,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.3.7"
+EXTRACTOR_VERSION = "0.3.8"
 extractors = catalogue.create("diplograph", "extractors", entry_points=False)
 
 

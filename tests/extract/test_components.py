@@ -173,6 +173,22 @@ def test_components_entity_cues_the_name_after_a_post_at_or_with_is_an_organisat
     assert _ents(cues(doc)) == [("Chirac", "PERSON")]
 
 
+def test_components_entity_cues_a_name_before_a_party_post_and_a_person_is_an_organisation(blank):
+    cues = EntityCues(blank.vocab)
+    words = ["Labour", "MP", "John", "Cryer", "said", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _flat(blank.vocab, words, ["O", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=pos)
+    assert _ents(cues(doc)) == [("Labour", "ORG"), ("John Cryer", "PERSON")]
+    # A word that qualifies the post ("Former", "State") is no party's name.
+    for first in ("Former", "State"):
+        doc = _flat(blank.vocab, [first, *words[1:]], ["O", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=pos)
+        assert _ents(cues(doc)) == [("John Cryer", "PERSON")]
+    # A state post is no party post: "Finance Minister X" names no organisation.
+    words = ["Finance", "Minister", "Kiichi", "Miyazawa", "said", "."]
+    doc = _flat(blank.vocab, words, ["O", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=pos)
+    assert _ents(cues(doc)) == [("Kiichi Miyazawa", "PERSON")]
+
+
 def test_components_entity_cues_leave_full_person_names_and_gazetteer_entities(blank):
     cues = EntityCues(blank.vocab)
     pos = ["DET", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
