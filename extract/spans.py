@@ -204,6 +204,7 @@ def _join_groups(spans: list[Span]) -> list[Span]:
 #: Minister", "Trade Commissioner", "Solicitor General"): the word before them is the post's
 #: brief, not an employer.
 OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner", "general"})
+_COORDINATORS = frozenset({"and", "&", ","})
 
 
 @functools.cache
@@ -217,10 +218,15 @@ def _office_brief(span: Span, title: Token | None, elsewhere: set[str]) -> bool:
     """``span`` is only the brief of the office ``title`` that follows it (:func:`_office_after`;
     "Defence" in "Defence Secretary Geoff Hoon"): an organisation span with no gazetteer id,
     compounding the title, holding no organisation word or country, and never named in the
-    article otherwise."""
-    if span.label_ != "ORG" or span.ent_id_ or len(span) > 2 or span.text in elsewhere:
+    article otherwise. A brief may be two coordinated ones in one span ("Trade and Industry
+    Secretary", "Work and Pensions Secretary")."""
+    words = [t for t in span if t.lower_ not in _COORDINATORS and t.lower_ != "the"]
+    if span.label_ != "ORG" or span.ent_id_ or len(words) > 2 or span.text in elsewhere:
         return False
-    if title is None or not _modifies(span.root, title):
+    if len(words) < len(span) and not all(t.is_title for t in words):
+        return False
+    # The NER's span may open with "the", whose head is the person, not the title.
+    if title is None or not any(_modifies(t, title) for t in words):
         return False
     org_words = _organisation_words()
     table = country_table()

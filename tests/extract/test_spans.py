@@ -155,6 +155,19 @@ def test_spans_drop_a_coordinated_brief_of_an_office_title(vocab):
     assert _ents(repair_entities(_office_doc(vocab, words, ents, heads))) == [("Frattini", "PERSON")]
 
 
+def test_spans_drop_a_brief_of_two_coordinated_portfolios_in_one_span(vocab):
+    # "Trade and Industry Secretary Patricia Hewitt said": the NER's one ORG span is the brief.
+    words = ["Trade", "and", "Industry", "Secretary", "Patricia", "Hewitt", "said"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    heads = [3, 0, 0, 5, 5, 6, 6]
+    assert _ents(repair_entities(_office_doc(vocab, words, ents, heads))) == [("Patricia Hewitt", "PERSON")]
+    # Three named parts are more than a brief: the span stays.
+    words = ["Marks", "and", "Spencer", "Group", "Secretary", "Ann", "said"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O"]
+    heads = [4, 0, 0, 0, 5, 6, 6]
+    assert _ents(repair_entities(_office_doc(vocab, words, ents, heads)))[0] == ("Marks and Spencer Group", "ORG")
+
+
 def test_spans_drop_the_first_word_of_an_office_ending_in_general(vocab):
     # "Solicitor General Harriet Harman said": "Solicitor" is half of the post, not an employer.
     words = ["Solicitor", "General", "Harriet", "Harman", "said"]
