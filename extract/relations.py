@@ -29,6 +29,7 @@ from extract.contract import (
     broad_type,
 )
 from extract.entities import EntityIndex
+from extract.lexicon import word_set
 
 __all__ = ["Candidate", "read_matches", "modality_of", "to_facts", "title_of"]
 
@@ -158,7 +159,7 @@ def to_facts(
     The most confident reading wins; a symmetric relation is stored once, its arguments in
     entity order.
     """
-    best = _best_readings(_drop_country_posts(candidates, index))
+    best = _best_readings(_drop_shadow_briefs(_drop_country_posts(candidates, index), doc, index))
     relations: list[Relation] = []
     events: list[Event] = []
     for cand in sorted(best, key=lambda c: (c.trigger, (c.subject, c.predicate, c.object))):
@@ -190,6 +191,24 @@ def _drop_country_posts(candidates: list[Candidate], index: EntityIndex) -> list
             c.predicate == "worksFor" and (c.subject, c.trigger) in with_org and index.by_id[c.object].type == "Country"
         )
     ]
+
+
+def _drop_shadow_briefs(candidates: list[Candidate], doc: Doc, index: EntityIndex) -> list[Candidate]:
+    """The candidates less a post in a body of the state that an opposition mark shadows.
+
+    "Shadow Treasury chief secretary George Osborne" works for his party, not the Treasury.
+    """
+    marks = word_set("opposition_marks")
+    out = []
+    for c in candidates:
+        if c.predicate == "worksFor" and c.o_tok > 0 and index.by_id[c.object].type == "GovernmentBody":
+            start = c.o_tok
+            while start > 0 and index.token_entity.get(start - 1) == c.object:
+                start -= 1
+            if start > 0 and doc[start - 1].lower_ in marks:
+                continue
+        out.append(c)
+    return out
 
 
 def _best_readings(candidates: list[Candidate]) -> list[Candidate]:

@@ -158,3 +158,26 @@ def test_relations_starting_proceedings_against_someone_is_suing_them(vocab, han
         [(0, 1, "e1", "Company"), (4, 5, "e2", "Company")],
     )
     assert ("e1", "sued", "e2", "lawsuit-against") in found
+
+
+def test_relations_a_shadow_post_in_a_body_of_the_state_is_no_employment(vocab, hand_index):
+    from extract.relations import Candidate
+
+    words = ["Shadow", "Treasury", "secretary", "Osborne", "and", "Treasury", "secretary", "Browne", "spoke"]
+    doc = make_doc(
+        vocab,
+        words,
+        [1, 2, 3, 8, 3, 6, 7, 3, 8],
+        ["compound"] * 3 + ["nsubj", "cc"] + ["compound"] * 2 + ["conj", "ROOT"],
+    )
+    index = hand_index(
+        doc,
+        [(1, 2, "t", "GovernmentBody"), (5, 6, "t", "GovernmentBody"), (3, 4, "o", "Person"), (7, 8, "b", "Person")],
+    )
+    cands = [
+        Candidate("o", "worksFor", "t", 0.8, "actual", "secretary", 2, "r", 3, 1),
+        Candidate("b", "worksFor", "t", 0.8, "actual", "secretary", 6, "r", 7, 5),
+    ]
+    relations, _ = to_facts(doc, index, cands, doc_id="t", extractor="x", version="0", model="m", article_date=None)
+    # The shadow secretary works for no Treasury; the secretary does.
+    assert [(r.subject, r.object) for r in relations] == [("b", "t")]
