@@ -12,7 +12,7 @@ from extract.amounts import parse_amount
 from extract.contract import Amount
 from extract.dates import resolve_date
 
-__all__ = ["amounts_of", "date_of", "evidence", "mention_span", "place_of", "sentence_index"]
+__all__ = ["amounts_of", "date_of", "evidence", "mention_span", "mention_tokens", "place_of", "sentence_index"]
 
 
 def evidence(sent: Span) -> tuple[int, int, str]:
@@ -28,19 +28,23 @@ def sentence_index(doc: Doc, sent: Span) -> int:
     return sentence_of(doc, sent.start)
 
 
-def mention_span(doc: Doc, i: int) -> tuple[int, int] | None:
-    """Character offsets of the name (or pronoun) a relation argument was read from."""
-    if i < 0:
-        return None
-    tok = doc[i]
-    if tok.ent_iob_ in ("B", "I"):
-        start = end = i
+def mention_tokens(doc: Doc, i: int) -> tuple[int, int]:
+    """First and last token of the name holding token ``i`` (``(i, i)`` outside a name)."""
+    start = end = i
+    if doc[i].ent_iob_ in ("B", "I"):
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
-        return doc[start].idx, doc[end].idx + len(doc[end].text)
-    return tok.idx, tok.idx + len(tok.text)
+    return start, end
+
+
+def mention_span(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Character offsets of the name (or pronoun) a relation argument was read from."""
+    if i < 0:
+        return None
+    start, end = mention_tokens(doc, i)
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
 def place_of(trigger: Token, index: EntityIndex) -> str | None:

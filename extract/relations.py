@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from extract._clause import conjuncts, modality_of, near, title_of
-from extract._fact_details import amounts_of, date_of, evidence, mention_span, place_of, sentence_index
+from extract._fact_details import amounts_of, date_of, evidence, mention_span, mention_tokens, place_of, sentence_index
 from extract.contract import (
     RELATION_EVENTS,
     SIGNATURES,
@@ -202,9 +202,7 @@ def _drop_shadow_briefs(candidates: list[Candidate], doc: Doc, index: EntityInde
     out = []
     for c in candidates:
         if c.predicate == "worksFor" and c.o_tok > 0 and index.by_id[c.object].type == "GovernmentBody":
-            start = c.o_tok
-            while start > 0 and index.token_entity.get(start - 1) == c.object:
-                start -= 1
+            start, _ = mention_tokens(doc, c.o_tok)
             if start > 0 and doc[start - 1].lower_ in marks:
                 continue
         out.append(c)

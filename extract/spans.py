@@ -204,7 +204,7 @@ def _join_groups(spans: list[Span]) -> list[Span]:
 #: Minister", "Trade Commissioner", "Solicitor General"): the word before them is the post's
 #: brief, not an employer.
 OFFICE_TITLES = frozenset({"secretary", "minister", "commissioner", "general"})
-_COORDINATORS = frozenset({"and", "&", ","})
+_COORDINATORS = _CONJ | {","}
 
 
 @functools.cache
@@ -241,7 +241,7 @@ def _office_after(span: Span, gap: int = 4) -> Token | None:
         tok = doc[i]
         if tok.lower_ in OFFICE_TITLES:
             return tok
-        if not (tok.is_title or tok.lower_ in {"and", "&", ","}):
+        if not (tok.is_title or tok.lower_ in _COORDINATORS):
             return None
     return None
 

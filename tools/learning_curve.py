@@ -13,7 +13,6 @@ command does (the figures carry that selection). The sealed split is never read.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -34,15 +33,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
     examples = training.prepare([ROOT / "gold" / "train"], args.corpus, None)
-    order = list(range(len(examples)))
-    random.Random(args.seed).shuffle(order)
     for share in args.shares:
-        pooled = []
-        for k in range(args.folds):
-            test = [examples[i] for i in order[k :: args.folds]]
-            train = [examples[i] for n, i in enumerate(order) if n % args.folds != k]
-            train = train[: max(1, int(len(train) * share))]
-            pooled.extend(training.predict(test, training.fit(train, 1.0), "union"))
+        pooled = training.pooled_predictions(examples, args.folds, 1.0, "union", args.seed, share)
         chosen = training.per_relation_thresholds(pooled, 0.8)
         result = score(training.documents_at(pooled, 0.5, chosen), [ex.gold for ex, _ in pooled])
         p, r, f = result.prf(result.micro())

@@ -147,15 +147,17 @@ def documents_at(
 
 
 def pooled_predictions(
-    examples: list[Example], folds: int, c: float, combine_mode: str, seed: int
+    examples: list[Example], folds: int, c: float, combine_mode: str, seed: int, share: float = 1.0
 ) -> list[tuple[Example, list[Any]]]:
-    """Out-of-fold candidates for every article: each fold predicted by a model of the others."""
+    """Out-of-fold candidates for every article: each fold predicted by a model of the others
+    (fitted on the first ``share`` of them, for a learning curve)."""
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
     pooled: list[tuple[Example, list[Any]]] = []
     for k in range(folds):
         test = [examples[i] for i in order[k::folds]]
         train = [examples[i] for n, i in enumerate(order) if n % folds != k]
+        train = train[: max(1, int(len(train) * share))]
         pooled.extend(predict(test, fit(train, c), combine_mode))
     return pooled
 
